@@ -1,0 +1,26 @@
+package io.skyspy.protocol;
+
+/**
+ * The internal streams a connection can receive. Client-facing topic names differ per endpoint
+ * ({@code events} on {@code /ws/safety/}, {@code safety} on {@code /ws/all/}); {@link Endpoint}
+ * maps them onto channels, so fan-out only ever deals with channels.
+ */
+public enum Channel {
+    AIRCRAFT,
+    AIRCRAFT_STATS,
+    SAFETY_EVENTS,
+    SAFETY_TCAS,
+    SAFETY_EMERGENCY,
+    ALERTS,
+    ALERT_TRIGGERS,
+    ACARS_MESSAGES,
+    ACARS_VDLM2,
+    AIRSPACE_ADVISORIES,
+    AIRSPACE_BOUNDARIES,
+    NOTAMS,
+    NOTAMS_TFRS,
+    AUDIO_TRANSMISSIONS,
+    AUDIO_TRANSCRIPTIONS,
+    STATS,
+    CANNONBALL_THREATS
+}

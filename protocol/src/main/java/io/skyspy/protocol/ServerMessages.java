@@ -1,0 +1,100 @@
+package io.skyspy.protocol;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+
+/**
+ * Encoders for the small per-connection replies ({@code subscribed}, {@code pong}, {@code error},
+ * {@code response}). Broadcast frames are encoded once per node by {@link AircraftFrames}.
+ */
+public final class ServerMessages {
+    private static final byte[] PONG = "{\"type\":\"pong\"}".getBytes(StandardCharsets.UTF_8);
+
+    private ServerMessages() {}
+
+    public static byte[] pong() {
+        return PONG;
+    }
+
+    public static byte[] subscribed(Collection<String> topics) {
+        return topicsReply("subscribed", topics);
+    }
+
+    public static byte[] unsubscribed(Collection<String> topics) {
+        return topicsReply("unsubscribed", topics);
+    }
+
+    private static byte[] topicsReply(String type, Collection<String> topics) {
+        return Json.bytes(g -> {
+            g.writeStartObject();
+            g.writeStringField("type", type);
+            g.writeArrayFieldStart("topics");
+            for (String t : topics) {
+                g.writeString(t);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    /**
+     * {@code {"type":"error","message":...,"request_id":...}}.
+     *
+     * @param detailField name of the extra field that says what exactly was wrong, or null
+     */
+    public static byte[] error(String message, String requestId, String detailField, String detail) {
+        return Json.bytes(g -> {
+            g.writeStartObject();
+            g.writeStringField("type", "error");
+            g.writeStringField("message", message);
+            if (requestId != null) {
+                g.writeStringField("request_id", requestId);
+            }
+            if (detailField != null && detail != null) {
+                g.writeStringField(detailField, detail);
+            }
+            g.writeEndObject();
+        });
+    }
+
+    public static byte[] error(String message, String requestId) {
+        return error(message, requestId, null, null);
+    }
+
+    /** Errors of a decoded frame: the detail goes into a field named after what it describes. */
+    public static byte[] error(ClientMessage.Invalid invalid) {
+        String field = switch (invalid.message()) {
+            case ErrorMessages.MISSING_PARAMETER -> "parameter";
+            case ErrorMessages.UNKNOWN_ACTION -> "action";
+            case ErrorMessages.UNKNOWN_REQUEST_TYPE -> "request_type";
+            default -> "detail";
+        };
+        return error(invalid.message(), invalid.requestId(), field, invalid.detail());
+    }
+
+    /** {@code {"type":"response","request_id":R,"request_type":T,"data":...}}; data is any Jackson value. */
+    public static byte[] response(String requestId, String requestType, Object data) {
+        return Json.bytes(g -> {
+            g.writeStartObject();
+            g.writeStringField("type", "response");
+            if (requestId != null) {
+                g.writeStringField("request_id", requestId);
+            }
+            g.writeStringField("request_type", requestType);
+            g.writeFieldName("data");
+            g.writeObject(data);
+            g.writeEndObject();
+        });
+    }
+
+    /** A server message {@code {"type":T,"data":...}} for events that are not batched. */
+    public static byte[] event(String type, Object data) {
+        return Json.bytes(g -> {
+            g.writeStartObject();
+            g.writeStringField("type", type);
+            g.writeFieldName("data");
+            g.writeObject(data);
+            g.writeEndObject();
+        });
+    }
+}
