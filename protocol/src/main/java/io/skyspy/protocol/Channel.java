@@ -6,7 +6,10 @@ package io.skyspy.protocol;
  * maps them onto channels, so fan-out only ever deals with channels.
  */
 public enum Channel {
+    /** Aircraft batches (new, delta, remove) and heartbeats. */
     AIRCRAFT,
+    /** The periodic full list ({@code aircraft:update}); on by default with {@link #AIRCRAFT}, a delta-only client leaves it out. */
+    AIRCRAFT_UPDATES,
     AIRCRAFT_STATS,
     SAFETY_EVENTS,
     SAFETY_TCAS,

@@ -16,25 +16,34 @@ public final class ServerMessages {
         return PONG;
     }
 
-    public static byte[] subscribed(Collection<String> topics) {
-        return topicsReply("subscribed", topics);
+    public static byte[] subscribed(Collection<String> topics, Collection<String> invalid) {
+        return topicsReply("subscribed", topics, invalid);
     }
 
-    public static byte[] unsubscribed(Collection<String> topics) {
-        return topicsReply("unsubscribed", topics);
+    public static byte[] unsubscribed(Collection<String> topics, Collection<String> invalid) {
+        return topicsReply("unsubscribed", topics, invalid);
     }
 
-    private static byte[] topicsReply(String type, Collection<String> topics) {
+    /** {@code {"type":...,"topics":[...]}}; topics the endpoint does not know are listed under {@code invalid_topics}. */
+    private static byte[] topicsReply(String type, Collection<String> topics, Collection<String> invalid) {
         return Json.bytes(g -> {
             g.writeStartObject();
             g.writeStringField("type", type);
-            g.writeArrayFieldStart("topics");
-            for (String t : topics) {
-                g.writeString(t);
+            writeArray(g, "topics", topics);
+            if (!invalid.isEmpty()) {
+                writeArray(g, "invalid_topics", invalid);
             }
-            g.writeEndArray();
             g.writeEndObject();
         });
+    }
+
+    private static void writeArray(com.fasterxml.jackson.core.JsonGenerator g, String name, Collection<String> items)
+            throws java.io.IOException {
+        g.writeArrayFieldStart(name);
+        for (String t : items) {
+            g.writeString(t);
+        }
+        g.writeEndArray();
     }
 
     /**

@@ -1,0 +1,187 @@
+package io.skyspy.actors.session;
+
+import io.skyspy.actors.aircraft.AircraftEntity;
+import io.skyspy.actors.aircraft.AircraftView;
+import io.skyspy.protocol.CborSerializable;
+import io.skyspy.protocol.Channel;
+import io.skyspy.protocol.Endpoint;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+
+/**
+ * One client session (sharded by a session id the server issues): the endpoint, the topics it
+ * follows and the answers to its requests. The socket's stream talks to it by message; the data
+ * itself never passes through here but flows from the node's hubs. It outlives a dropped socket
+ * for the resume window so that a client reconnecting to any node gets its subscriptions back.
+ */
+public final class SessionEntity extends AbstractBehavior<SessionEntity.Command> {
+
+    public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Session");
+
+    public sealed interface Command extends CborSerializable {}
+
+    /**
+     * A socket takes this session over.
+     *
+     * @param initialTopics topics for a new session (ignored when resuming one)
+     */
+    public record Attach(String endpoint, List<String> initialTopics, boolean resume, ActorRef<Attached> replyTo)
+            implements Command {}
+
+    /** @param resumed true when the session existed and kept its topics */
+    public record Attached(String sessionId, List<String> topics, Set<Channel> channels, boolean resumed)
+            implements CborSerializable {}
+
+    public record Subscribe(List<String> topics, ActorRef<SubscriptionChanged> replyTo) implements Command {}
+
+    public record Unsubscribe(List<String> topics, ActorRef<SubscriptionChanged> replyTo) implements Command {}
+
+    /** @param channels every channel the session follows now */
+    public record SubscriptionChanged(List<String> applied, List<String> invalid, Set<Channel> channels)
+            implements CborSerializable {}
+
+    public record Request(String type, String requestId, Map<String, Object> params, ActorRef<Reply> replyTo)
+            implements Command {}
+
+    /** A complete JSON frame to send back ({@code response} or {@code error}). */
+    public record Reply(byte[] json) implements CborSerializable {}
+
+    /** The socket is gone; keep the session for the resume window. */
+    public enum Detach implements Command { INSTANCE }
+
+    public enum Stop implements Command { INSTANCE }
+
+    private enum Expire implements Command { INSTANCE }
+
+    /** A request's answer arrived from another actor. */
+    private record Answered(ActorRef<Reply> replyTo, byte[] json) implements Command {}
+
+    private final ActorContext<Command> context;
+    private final TimerScheduler<Command> timers;
+    private final String sessionId;
+    private final SessionSettings settings;
+    private final ActorRef<ClusterSharding.ShardCommand> shard;
+    private final RequestHandler requests;
+    private Subscriptions subscriptions;
+
+    public static void init(ActorSystem<?> system, SessionSettings settings, ActorRef<AircraftView.Command> view,
+            AircraftInfoLookup info) {
+        ClusterSharding.get(system).init(Entity.of(TYPE_KEY,
+                        ctx -> create(ctx.getEntityId(), settings, ctx.getShard(), view, info))
+                .withStopMessage(Stop.INSTANCE));
+    }
+
+    public static EntityRef<Command> ref(ActorSystem<?> system, String sessionId) {
+        return ClusterSharding.get(system).entityRefFor(TYPE_KEY, sessionId);
+    }
+
+    static Behavior<Command> create(String sessionId, SessionSettings settings, ActorRef<ClusterSharding.ShardCommand> shard,
+            ActorRef<AircraftView.Command> view, AircraftInfoLookup info) {
+        return Behaviors.<Command>supervise(Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+                        new SessionEntity(ctx, timers, sessionId, settings, shard, view, info))))
+                .onFailure(SupervisorStrategy.restart());
+    }
+
+    private SessionEntity(ActorContext<Command> context, TimerScheduler<Command> timers, String sessionId,
+            SessionSettings settings, ActorRef<ClusterSharding.ShardCommand> shard, ActorRef<AircraftView.Command> view,
+            AircraftInfoLookup info) {
+        super(context);
+        this.context = context;
+        this.timers = timers;
+        this.sessionId = sessionId;
+        this.settings = settings;
+        this.shard = shard;
+        this.requests = new RequestHandler(context.getSystem(), view, info, settings);
+        // a session nobody attaches to must not live forever
+        timers.startSingleTimer(Expire.INSTANCE, settings.resumeWindow());
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Attach.class, this::onAttach)
+                .onMessage(Subscribe.class, this::onSubscribe)
+                .onMessage(Unsubscribe.class, this::onUnsubscribe)
+                .onMessage(Request.class, this::onRequest)
+                .onMessage(Answered.class, this::onAnswered)
+                .onMessageEquals(Detach.INSTANCE, this::onDetach)
+                .onMessageEquals(Expire.INSTANCE, this::onExpire)
+                .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
+                .build();
+    }
+
+    private Behavior<Command> onAttach(Attach a) {
+        timers.cancel(Expire.INSTANCE);
+        Endpoint endpoint = Endpoint.byPath(a.endpoint()).orElse(Endpoint.ALL);
+        boolean resumed = a.resume() && subscriptions != null && subscriptions.endpoint() == endpoint;
+        if (!resumed) {
+            subscriptions = new Subscriptions(endpoint, settings.maxTopics());
+            subscriptions.subscribe(a.initialTopics());
+        }
+        a.replyTo().tell(new Attached(sessionId, subscriptions.topics(), subscriptions.channels(), resumed));
+        return this;
+    }
+
+    private Behavior<Command> onSubscribe(Subscribe s) {
+        Subscriptions.Change change = subscriptions().subscribe(s.topics());
+        s.replyTo().tell(new SubscriptionChanged(change.applied(), change.invalid(), subscriptions.channels()));
+        return this;
+    }
+
+    private Behavior<Command> onUnsubscribe(Unsubscribe u) {
+        Subscriptions.Change change = subscriptions().unsubscribe(u.topics());
+        u.replyTo().tell(new SubscriptionChanged(change.applied(), change.invalid(), subscriptions.channels()));
+        return this;
+    }
+
+    private Behavior<Command> onRequest(Request r) {
+        requests.handle(r, context, (replyTo, json) -> new Answered(replyTo, json));
+        return this;
+    }
+
+    private Behavior<Command> onAnswered(Answered a) {
+        a.replyTo().tell(new Reply(a.json()));
+        return this;
+    }
+
+    private Behavior<Command> onDetach() {
+        timers.startSingleTimer(Expire.INSTANCE, settings.resumeWindow());
+        return this;
+    }
+
+    private Behavior<Command> onExpire() {
+        if (shard != null) {
+            shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
+            return this;
+        }
+        return Behaviors.stopped();
+    }
+
+    private Subscriptions subscriptions() {
+        if (subscriptions == null) {
+            // a message before Attach (the session was restarted): behave as a fresh combined-feed session
+            subscriptions = new Subscriptions(Endpoint.ALL, settings.maxTopics());
+        }
+        return subscriptions;
+    }
+
+    /** How long a request may take, for the socket's own ask. */
+    public static Duration askTimeout(SessionSettings settings) {
+        return settings.requestTimeout().plusSeconds(1);
+    }
+}

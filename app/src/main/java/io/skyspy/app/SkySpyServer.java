@@ -1,0 +1,168 @@
+package io.skyspy.app;
+
+import com.typesafe.config.Config;
+import io.skyspy.actors.aircraft.AircraftDatabase;
+import io.skyspy.actors.aircraft.AircraftEnricher;
+import io.skyspy.actors.aircraft.AircraftInfo;
+import io.skyspy.actors.aircraft.AircraftEntity;
+import io.skyspy.actors.aircraft.AircraftSettings;
+import io.skyspy.actors.aircraft.AircraftView;
+import io.skyspy.actors.session.SessionEntity;
+import io.skyspy.actors.session.SessionSettings;
+import io.skyspy.app.feeds.FeedLauncher;
+import io.skyspy.app.http.HealthRoute;
+import io.skyspy.app.ws.Streaming;
+import io.skyspy.app.ws.WsRoutes;
+import io.skyspy.app.ws.WsSettings;
+import io.skyspy.protocol.CloseCodes;
+import io.skyspy.protocol.model.AircraftEvent;
+import io.skyspy.streams.fanout.ConnectionRegistry;
+import io.skyspy.streams.fanout.FanOut;
+import io.skyspy.streams.hub.AircraftHub;
+import io.skyspy.streams.hub.HubSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import io.skyspy.app.http.RootRoute;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running node: wires the feeds, the sharded entities, the node's view and hubs, and the
+ * HTTP routes, in that order. Used by {@link Main} and by the end-to-end tests alike, so the
+ * tests run exactly what users run.
+ */
+public final class SkySpyServer {
+    private static final Logger log = LoggerFactory.getLogger(SkySpyServer.class);
+
+    private final ActorSystem<Void> system;
+    private final ServerBinding binding;
+    private final FeedLauncher feeds;
+
+    private SkySpyServer(ActorSystem<Void> system, ServerBinding binding, FeedLauncher feeds) {
+        this.system = system;
+        this.binding = binding;
+        this.feeds = feeds;
+    }
+
+    public static CompletionStage<SkySpyServer> start(Config config) {
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "skyspy", config);
+        try {
+            return wire(system, config);
+        } catch (RuntimeException e) {
+            system.terminate();
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static CompletionStage<SkySpyServer> wire(ActorSystem<Void> system, Config config) {
+        if (config.getBoolean("skyspy.cluster.self-join")) {
+            Cluster cluster = Cluster.get(system);
+            cluster.manager().tell(Join.create(cluster.selfMember().address()));
+        }
+        FanOut fanOut = new FanOut();
+        ConnectionRegistry registry = new ConnectionRegistry();
+        AircraftHub hub = AircraftHub.start(hubSettings(config), fanOut, system);
+
+        ActorRef<Topic.Command<AircraftEvent>> topic =
+                system.systemActorOf(Topic.create(AircraftEvent.class, "aircraft"), "aircraft-topic", Props.empty());
+        ActorRef<AircraftView.Command> view =
+                system.systemActorOf(AircraftView.create(topic, hub::offer), "aircraft-view", Props.empty());
+
+        AircraftDatabase db = aircraftDatabase(config);
+        AircraftEntity.init(system, AircraftSettings.create(config), new AircraftEnricher(db), topic);
+        SessionSettings sessionSettings = SessionSettings.create(config);
+        SessionEntity.init(system, sessionSettings, view, hex -> db.lookup(hex).map(AircraftInfo::toResponse));
+
+        FeedLauncher feeds = new FeedLauncher();
+        feeds.start(system, config, config.getStringList("skyspy.feeds"),
+                report -> AircraftEntity.ref(system, report.hex()).tell(new AircraftEntity.Report(report)));
+
+        WsSettings ws = WsSettings.create(config);
+        Streaming streaming = new Streaming(system, fanOut, registry, hub, ws, sessionSettings);
+        Duration ping = ws.pingInterval();
+        system.scheduler().scheduleAtFixedRate(ping, ping,
+                () -> registry.sweep(ws.heartbeatTimeout(), CloseCodes.HEARTBEAT_TIMEOUT), system.executionContext());
+
+        Route route = RootRoute.of(
+                new WsRoutes(streaming).route(),
+                new HealthRoute(feeds::statuses, hub, registry).route());
+        String host = config.getString("skyspy.http.host");
+        int port = config.getInt("skyspy.http.port");
+        return Http.get(system).newServerAt(host, port).bind(route).thenApply(binding -> {
+            CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceUnbind(), "close-websockets", () -> {
+                registry.closeAll(CloseCodes.GOING_AWAY, "server shutting down");
+                feeds.stop();
+                hub.shutdown();
+                return CompletableFuture.completedFuture(Done.getInstance());
+            });
+            binding.addToCoordinatedShutdown(Duration.ofSeconds(5), system);
+            log.info("SkySpy listening on http://{}:{}/ (WebSocket: ws://{}:{}/ws/all/)", host,
+                    binding.localAddress().getPort(), displayHost(host), binding.localAddress().getPort());
+            return new SkySpyServer(system, binding, feeds);
+        }).exceptionally(err -> {
+            system.terminate();
+            throw new IllegalStateException("could not bind " + host + ":" + port + ": " + err.getMessage(), err);
+        });
+    }
+
+    private static String displayHost(String host) {
+        return host.equals("0.0.0.0") ? "localhost" : host;
+    }
+
+    static HubSettings hubSettings(Config config) {
+        Config b = config.getConfig("skyspy.batching");
+        Config r = config.getConfig("skyspy.rate-limits");
+        Config a = config.getConfig("skyspy.aircraft-stream");
+        return new HubSettings(b.getDuration("window"), b.getInt("max-size"), (int) b.getBytes("max-bytes").longValue(),
+                r.getDouble("aircraft-delta"), a.getDuration("update-interval"), r.getDouble("aircraft-update"),
+                a.getDuration("heartbeat-interval"), a.getInt("input-buffer"));
+    }
+
+    private static AircraftDatabase aircraftDatabase(Config config) {
+        String path = config.getString("skyspy.aircraft-db.path");
+        if (path.isBlank()) {
+            return AircraftDatabase.loadSample();
+        }
+        try {
+            AircraftDatabase db = AircraftDatabase.load(Path.of(path));
+            log.info("aircraft database {}: {} aircraft ({} rows skipped)", path, db.size(), db.skippedRows());
+            return db;
+        } catch (java.io.IOException | RuntimeException e) {
+            log.warn("aircraft database {} could not be read ({}); using the bundled sample", path, e.toString());
+            return AircraftDatabase.loadSample();
+        }
+    }
+
+    public int port() {
+        return binding.localAddress().getPort();
+    }
+
+    public ActorSystem<Void> system() {
+        return system;
+    }
+
+    public List<io.skyspy.streams.feed.FeedStatus> feeds() {
+        return feeds.statuses();
+    }
+
+    /** Closes every connection with 1001, unbinds and stops the node. */
+    public CompletionStage<Done> stop() {
+        return CoordinatedShutdown.get(system).runAll(CoordinatedShutdown.unknownReason())
+                .thenCompose(d -> system.getWhenTerminated().thenApply(t -> Done.getInstance()));
+    }
+}

@@ -1,0 +1,73 @@
+package io.skyspy.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClientMessageDecoderTest {
+
+    @Test
+    void subscribeWithTopicList() {
+        ClientMessage m = ClientMessageDecoder.decode("{\"action\":\"subscribe\",\"topics\":[\"aircraft\",\"safety\"]}");
+        assertEquals(new ClientMessage.Subscribe(List.of("aircraft", "safety")), m);
+    }
+
+    @Test
+    void singleTopicStringIsAccepted() {
+        assertEquals(new ClientMessage.Unsubscribe(List.of("stats")),
+                ClientMessageDecoder.decode("{\"action\":\"unsubscribe\",\"topics\":\"stats\"}"));
+    }
+
+    @Test
+    void subscribeWithoutTopicsIsMissingParameter() {
+        ClientMessage.Invalid i = assertInstanceOf(ClientMessage.Invalid.class,
+                ClientMessageDecoder.decode("{\"action\":\"subscribe\"}"));
+        assertEquals(ErrorMessages.MISSING_PARAMETER, i.message());
+        assertEquals("topics", i.detail());
+    }
+
+    @Test
+    void requestKeepsIdTypeAndParams() {
+        ClientMessage.Request r = assertInstanceOf(ClientMessage.Request.class, ClientMessageDecoder.decode(
+                "{\"action\":\"request\",\"type\":\"aircraft-info\",\"request_id\":\"req_1\",\"params\":{\"icao\":\"A1B2C3\"}}"));
+        assertEquals("aircraft-info", r.type());
+        assertEquals("req_1", r.requestId());
+        assertEquals("A1B2C3", r.params().get("icao"));
+    }
+
+    @Test
+    void requestWithoutTypeIsMissingParameterWithItsId() {
+        ClientMessage.Invalid i = assertInstanceOf(ClientMessage.Invalid.class,
+                ClientMessageDecoder.decode("{\"action\":\"request\",\"request_id\":\"x\"}"));
+        assertEquals(ErrorMessages.MISSING_PARAMETER, i.message());
+        assertEquals("x", i.requestId());
+    }
+
+    @Test
+    void pingAndAuth() {
+        assertInstanceOf(ClientMessage.Ping.class, ClientMessageDecoder.decode("{\"action\":\"ping\"}"));
+        assertEquals(new ClientMessage.Auth("tok"), ClientMessageDecoder.decode("{\"type\":\"auth\",\"token\":\"tok\"}"));
+        assertEquals(new ClientMessage.Auth("tok"), ClientMessageDecoder.decode("{\"action\":\"auth\",\"token\":\"tok\"}"));
+    }
+
+    @Test
+    void hostileInputNeverThrows() {
+        for (String s : List.of("", "{", "null", "[1,2]", "\"x\"", "42", "{\"action\":42}", "{\"action\":{\"a\":1}}",
+                "{\"action\":\"subscribe\",\"topics\":[1,2]}", "\u0000\u0001", "{\"action\":\"x\"".repeat(100))) {
+            assertInstanceOf(ClientMessage.class, ClientMessageDecoder.decode(s));
+        }
+        assertEquals(ErrorMessages.INVALID_JSON, ((ClientMessage.Invalid) ClientMessageDecoder.decode("{")).message());
+        assertEquals(ErrorMessages.UNKNOWN_ACTION, ((ClientMessage.Invalid) ClientMessageDecoder.decode("{\"action\":\"fly\"}")).message());
+        assertEquals(ErrorMessages.UNKNOWN_ACTION, ((ClientMessage.Invalid) ClientMessageDecoder.decode("{\"foo\":1}")).message());
+    }
+
+    @Test
+    void nestingDeeperThanFiftyIsInvalidJson() {
+        String deep = "{\"action\":\"ping\",\"x\":" + "[".repeat(60) + "]".repeat(60) + "}";
+        assertEquals(ErrorMessages.INVALID_JSON, ((ClientMessage.Invalid) ClientMessageDecoder.decode(deep)).message());
+        String ok = "{\"action\":\"ping\",\"x\":" + "[".repeat(10) + "]".repeat(10) + "}";
+        assertInstanceOf(ClientMessage.Ping.class, ClientMessageDecoder.decode(ok));
+    }
+}
