@@ -30,12 +30,22 @@ public final class CommandLine {
               --sim-aircraft N         simulated aircraft (skyspy.simulator.aircraft-count, default 60)
               --sim-rate HZ            updates per aircraft per second (skyspy.simulator.update-rate-hz, default 1)
               --aircraft-db FILE       tar1090-db or OpenSky aircraft CSV (skyspy.aircraft-db.path)
+              --auth-mode MODE         public | hybrid | private (skyspy.auth.mode, default public)
               --config FILE            a HOCON file layered over the defaults (e.g. cluster-config/local-node1.conf)
               --set KEY=VALUE          any other configuration key, e.g. --set skyspy.batching.max-size=200
+              --socketio-conformance   serve what the official Engine.IO/Socket.IO conformance suites expect
+                                         (skyspy.socketio.conformance; echo namespaces, /engine.io/, 300 ms pings).
+                                         For running those suites only, never in production
               --help                   this text
 
+            Users and API keys (stored as hashes in skyspy.auth.store-file, default data/auth.json):
+              java -jar skyspy.jar users add NAME [--password P] [--role admin] [--permission audio]
+              java -jar skyspy.jar apikeys create LABEL [--test] [--permission audio]   (prints the key once)
+              java -jar skyspy.jar apikeys list | apikeys revoke ID | users list
+
             Environment: SKYSPY_PORT, SKYSPY_HOST, SKYSPY_RECEIVER_LAT, SKYSPY_RECEIVER_LON,
-            SKYSPY_SIM_AIRCRAFT, SKYSPY_SIM_RATE, SKYSPY_AIRCRAFT_DB, SKYSPY_LOG_LEVEL.
+            SKYSPY_SIM_AIRCRAFT, SKYSPY_SIM_RATE, SKYSPY_AIRCRAFT_DB, SKYSPY_AUTH_MODE, SKYSPY_JWT_SECRET,
+            SKYSPY_AUTH_STORE, SKYSPY_LOG_LEVEL.
             """;
 
     /** Parsed flags: the configuration to run with, or a request for help. */
@@ -52,6 +62,10 @@ public final class CommandLine {
             if (flag.equals("--help") || flag.equals("-h")) {
                 return new Parsed(null, true);
             }
+            if (flag.equals("--socketio-conformance")) {
+                overrides.put("skyspy.socketio.conformance", true);
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value for " + flag);
             }
@@ -65,6 +79,7 @@ public final class CommandLine {
                 case "--sim-aircraft" -> overrides.put("skyspy.simulator.aircraft-count", integer(flag, v));
                 case "--sim-rate" -> overrides.put("skyspy.simulator.update-rate-hz", decimal(flag, v));
                 case "--aircraft-db" -> overrides.put("skyspy.aircraft-db.path", v);
+                case "--auth-mode" -> overrides.put("skyspy.auth.mode", v);
                 case "--config" -> file = new File(v);
                 case "--set" -> {
                     int eq = v.indexOf('=');

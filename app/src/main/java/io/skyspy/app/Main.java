@@ -1,5 +1,6 @@
 package io.skyspy.app;
 
+import io.skyspy.app.auth.AuthCli;
 import java.util.concurrent.TimeUnit;
 
 /** Starts one SkySpy node with the embedded defaults, the flags and the optional config file. */
@@ -7,6 +8,11 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws Exception {
+        if (AuthCli.handles(args)) {
+            String store = com.typesafe.config.ConfigFactory.load().getString("skyspy.auth.store-file");
+            System.exit(AuthCli.main(args, java.nio.file.Path.of(store), System.out));
+            return;
+        }
         CommandLine.Parsed parsed;
         try {
             parsed = CommandLine.parse(args);

@@ -9,8 +9,15 @@ import io.skyspy.actors.aircraft.AircraftSettings;
 import io.skyspy.actors.aircraft.AircraftView;
 import io.skyspy.actors.session.SessionEntity;
 import io.skyspy.actors.session.SessionSettings;
+import io.skyspy.app.auth.AuthModule;
+import io.skyspy.app.auth.AuthRoutes;
+import io.skyspy.app.auth.AuthSettings;
+import io.skyspy.app.auth.Authenticator;
+import io.skyspy.app.auth.ConnectionLimits;
 import io.skyspy.app.feeds.FeedLauncher;
+import io.skyspy.app.http.SystemStatus;
 import io.skyspy.app.http.HealthRoute;
+import io.skyspy.app.socketio.SocketIoRoutes;
 import io.skyspy.app.ws.Streaming;
 import io.skyspy.app.ws.WsRoutes;
 import io.skyspy.app.ws.WsSettings;
@@ -25,6 +32,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -93,14 +102,23 @@ public final class SkySpyServer {
                 report -> AircraftEntity.ref(system, report.hex()).tell(new AircraftEntity.Report(report)));
 
         WsSettings ws = WsSettings.create(config);
-        Streaming streaming = new Streaming(system, fanOut, registry, hub, ws, sessionSettings);
+        AuthSettings authSettings = AuthSettings.create(config);
+        Authenticator auth = AuthModule.create(authSettings);
+        Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("skyspy-blocking-dispatcher"));
+        Streaming streaming = new Streaming(system, fanOut, registry, hub, ws, sessionSettings, auth,
+                new ConnectionLimits(authSettings.limits()));
         Duration ping = ws.pingInterval();
         system.scheduler().scheduleAtFixedRate(ping, ping,
-                () -> registry.sweep(ws.heartbeatTimeout(), CloseCodes.HEARTBEAT_TIMEOUT), system.executionContext());
+                () -> registry.sweep(ws.heartbeatTimeout(), CloseCodes.HEARTBEAT_TIMEOUT, CloseCodes.UNAUTHORIZED),
+                system.executionContext());
 
+        HealthRoute health = new HealthRoute(feeds::statuses, hub, registry);
+        SystemStatus.start(system, fanOut, health::body, config.getDuration("skyspy.admin.status-interval"));
         Route route = RootRoute.of(
                 new WsRoutes(streaming).route(),
-                new HealthRoute(feeds::statuses, hub, registry).route());
+                SocketIoRoutes.create(streaming, config).route(),
+                new AuthRoutes(auth, blocking).route(),
+                health.route());
         String host = config.getString("skyspy.http.host");
         int port = config.getInt("skyspy.http.port");
         return Http.get(system).newServerAt(host, port).bind(route).thenApply(binding -> {

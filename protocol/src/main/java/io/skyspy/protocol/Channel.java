@@ -25,5 +25,7 @@ public enum Channel {
     AUDIO_TRANSMISSIONS,
     AUDIO_TRANSCRIPTIONS,
     STATS,
-    CANNONBALL_THREATS
+    CANNONBALL_THREATS,
+    /** Operational status of the node ({@code system} events); admins only. */
+    SYSTEM
 }

@@ -39,7 +39,9 @@ public enum Endpoint {
             "notams", EnumSet.of(Channel.NOTAMS),
             "tfrs", EnumSet.of(Channel.NOTAMS_TFRS))),
     STATS("stats", Map.of("stats", EnumSet.of(Channel.STATS))),
-    CANNONBALL("cannonball", Map.of("threats", EnumSet.of(Channel.CANNONBALL_THREATS)));
+    CANNONBALL("cannonball", Map.of("threats", EnumSet.of(Channel.CANNONBALL_THREATS))),
+    /** Operational status for operators; non-admins are closed with 4003 (spec 003). */
+    ADMIN("admin", Map.of("status", EnumSet.of(Channel.SYSTEM)));
 
     public static final String ALL_TOPIC = "all";
 
@@ -77,6 +79,11 @@ public enum Endpoint {
             channelsOf(t).ifPresent(out::addAll);
         }
         return out;
+    }
+
+    /** True when only administrators may connect. */
+    public boolean adminOnly() {
+        return this == ADMIN;
     }
 
     /** True when this endpoint's connections get {@code aircraft:snapshot} on connect. */

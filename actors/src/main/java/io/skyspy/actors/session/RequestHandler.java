@@ -4,6 +4,7 @@ import io.skyspy.actors.aircraft.AircraftEntity;
 import io.skyspy.actors.aircraft.AircraftFilter;
 import io.skyspy.actors.aircraft.AircraftView;
 import io.skyspy.protocol.ErrorMessages;
+import io.skyspy.protocol.Principal;
 import io.skyspy.protocol.ServerMessages;
 import io.skyspy.protocol.Timestamps;
 import io.skyspy.protocol.model.AircraftState;
@@ -39,7 +40,7 @@ final class RequestHandler {
         this.settings = settings;
     }
 
-    <C> void handle(SessionEntity.Request r, ActorContext<C> ctx, BiFunction<ActorRef<SessionEntity.Reply>, byte[], C> answered) {
+    <C> void handle(SessionEntity.Request r, String sessionId, Principal principal, List<String> topics, ActorContext<C> ctx, BiFunction<ActorRef<SessionEntity.Reply>, byte[], C> answered) {
         String id = r.requestId();
         String type = r.type();
         Map<String, Object> p = r.params();
@@ -96,6 +97,16 @@ final class RequestHandler {
                         .map(String::toUpperCase)
                         .forEach(h -> info.info(h).ifPresent(i -> out.put(h, i)));
                 to.tell(new SessionEntity.Reply(ServerMessages.response(id, type, out)));
+            }
+            case "session-info" -> {
+                Map<String, Object> info = new LinkedHashMap<>();
+                info.put("session_id", sessionId);
+                info.put("authenticated", principal.authenticated());
+                info.put("user", principal.name());
+                info.put("roles", principal.roles().stream().sorted().toList());
+                info.put("permissions", principal.permissions().stream().sorted().toList());
+                info.put("topics", topics);
+                to.tell(new SessionEntity.Reply(ServerMessages.response(id, type, info)));
             }
             default -> to.tell(new SessionEntity.Reply(
                     ServerMessages.error(ErrorMessages.UNKNOWN_REQUEST_TYPE, id, "request_type", type)));

@@ -5,6 +5,7 @@ import io.skyspy.actors.aircraft.AircraftView;
 import io.skyspy.protocol.CborSerializable;
 import io.skyspy.protocol.Channel;
 import io.skyspy.protocol.Endpoint;
+import io.skyspy.protocol.Principal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,8 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
      *
      * @param initialTopics topics for a new session (ignored when resuming one)
      */
-    public record Attach(String endpoint, List<String> initialTopics, boolean resume, ActorRef<Attached> replyTo)
-            implements Command {}
+    public record Attach(String endpoint, Principal principal, List<String> initialTopics, boolean resume,
+            ActorRef<Attached> replyTo) implements Command {}
 
     /** @param resumed true when the session existed and kept its topics */
     public record Attached(String sessionId, List<String> topics, Set<Channel> channels, boolean resumed)
@@ -51,9 +52,16 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
 
     public record Unsubscribe(List<String> topics, ActorRef<SubscriptionChanged> replyTo) implements Command {}
 
-    /** @param channels every channel the session follows now */
-    public record SubscriptionChanged(List<String> applied, List<String> invalid, Set<Channel> channels)
-            implements CborSerializable {}
+    /**
+     * @param invalid topics the endpoint does not know
+     * @param denied topics the session's principal may not follow
+     * @param channels every channel the session follows now
+     */
+    public record SubscriptionChanged(List<String> applied, List<String> invalid, List<String> denied,
+            Set<Channel> channels) implements CborSerializable {}
+
+    /** The socket authenticated again (a refreshed token): requests and subscriptions use the new identity. */
+    public record Reauthenticate(Principal principal, ActorRef<SubscriptionChanged> replyTo) implements Command {}
 
     public record Request(String type, String requestId, Map<String, Object> params, ActorRef<Reply> replyTo)
             implements Command {}
@@ -78,6 +86,7 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
     private final ActorRef<ClusterSharding.ShardCommand> shard;
     private final RequestHandler requests;
     private Subscriptions subscriptions;
+    private Principal principal = Principal.anonymous();
 
     public static void init(ActorSystem<?> system, SessionSettings settings, ActorRef<AircraftView.Command> view,
             AircraftInfoLookup info) {
@@ -116,6 +125,7 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
         return newReceiveBuilder()
                 .onMessage(Attach.class, this::onAttach)
                 .onMessage(Subscribe.class, this::onSubscribe)
+                .onMessage(Reauthenticate.class, this::onReauthenticate)
                 .onMessage(Unsubscribe.class, this::onUnsubscribe)
                 .onMessage(Request.class, this::onRequest)
                 .onMessage(Answered.class, this::onAnswered)
@@ -128,29 +138,40 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
     private Behavior<Command> onAttach(Attach a) {
         timers.cancel(Expire.INSTANCE);
         Endpoint endpoint = Endpoint.byPath(a.endpoint()).orElse(Endpoint.ALL);
-        boolean resumed = a.resume() && subscriptions != null && subscriptions.endpoint() == endpoint;
+        // a session is resumed only by the identity that owned it
+        boolean resumed = a.resume() && subscriptions != null && subscriptions.endpoint() == endpoint
+                && java.util.Objects.equals(principal.userId(), a.principal().userId());
+        principal = a.principal();
         if (!resumed) {
             subscriptions = new Subscriptions(endpoint, settings.maxTopics());
-            subscriptions.subscribe(a.initialTopics());
+            subscriptions.subscribe(a.initialTopics(), principal);
         }
-        a.replyTo().tell(new Attached(sessionId, subscriptions.topics(), subscriptions.channels(), resumed));
+        a.replyTo().tell(new Attached(sessionId, subscriptions.topics(), subscriptions.channels(principal), resumed));
         return this;
     }
 
     private Behavior<Command> onSubscribe(Subscribe s) {
-        Subscriptions.Change change = subscriptions().subscribe(s.topics());
-        s.replyTo().tell(new SubscriptionChanged(change.applied(), change.invalid(), subscriptions.channels()));
+        Subscriptions.Change change = subscriptions().subscribe(s.topics(), principal);
+        s.replyTo().tell(new SubscriptionChanged(change.applied(), change.invalid(), change.denied(), subscriptions.channels(principal)));
         return this;
     }
 
     private Behavior<Command> onUnsubscribe(Unsubscribe u) {
         Subscriptions.Change change = subscriptions().unsubscribe(u.topics());
-        u.replyTo().tell(new SubscriptionChanged(change.applied(), change.invalid(), subscriptions.channels()));
+        u.replyTo().tell(new SubscriptionChanged(change.applied(), change.invalid(), change.denied(), subscriptions.channels(principal)));
+        return this;
+    }
+
+    private Behavior<Command> onReauthenticate(Reauthenticate r) {
+        principal = r.principal();
+        // topics the new identity may no longer follow are dropped
+        subscriptions().retainAllowed(principal);
+        r.replyTo().tell(new SubscriptionChanged(List.of(), List.of(), List.of(), subscriptions.channels(principal)));
         return this;
     }
 
     private Behavior<Command> onRequest(Request r) {
-        requests.handle(r, context, (replyTo, json) -> new Answered(replyTo, json));
+        requests.handle(r, sessionId, principal, subscriptions().topics(), context, (replyTo, json) -> new Answered(replyTo, json));
         return this;
     }
 

@@ -5,6 +5,11 @@ import io.skyspy.protocol.Timestamps;
 import io.skyspy.streams.fanout.ConnectionRegistry;
 import io.skyspy.streams.feed.FeedStatus;
 import io.skyspy.streams.hub.AircraftHub;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +41,7 @@ public final class HealthRoute extends AllDirectives {
                 HttpEntities.create(ContentTypes.APPLICATION_JSON, Json.bytes(body())))));
     }
 
-    Map<String, Object> body() {
+    public Map<String, Object> body() {
         List<FeedStatus> fs = feeds.get();
         boolean allUp = fs.stream().allMatch(f -> f.state() == FeedStatus.State.CONNECTED || f.state() == FeedStatus.State.POLLING);
         Map<String, Object> conn = new LinkedHashMap<>();
@@ -51,7 +56,33 @@ public final class HealthRoute extends AllDirectives {
         m.put("feeds", fs.stream().map(FeedStatus::toMap).toList());
         m.put("hub_dropped_events", hub.droppedEvents());
         m.put("uptime_s", (System.currentTimeMillis() - startedAt) / 1000);
+        m.put("jvm", jvm());
         m.put("timestamp", Timestamps.iso(System.currentTimeMillis()));
+        return m;
+    }
+
+    /** Heap and GC figures, so that capacity runs (app/bench) can watch for growth without attaching a tool. */
+    private static Map<String, Object> jvm() {
+        long afterGc = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage u = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
+            afterGc += u == null ? 0 : u.getUsed();
+        }
+        long gcCount = 0;
+        long gcMillis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            gcCount += Math.max(0, gc.getCollectionCount());
+            gcMillis += Math.max(0, gc.getCollectionTime());
+        }
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("heap_used_bytes", heap.getUsed());
+        m.put("heap_committed_bytes", heap.getCommitted());
+        m.put("heap_max_bytes", heap.getMax());
+        // heap pools as the last collection left them: the live set, without the garbage since
+        m.put("heap_after_gc_bytes", afterGc);
+        m.put("gc_count", gcCount);
+        m.put("gc_time_ms", gcMillis);
         return m;
     }
 }

@@ -17,6 +17,9 @@ public record WsSettings(long maxMessageBytes, Duration pingInterval, Duration h
 
     public static WsSettings create(Config config) {
         Config c = config.getConfig("skyspy.websocket");
+        if (c.getBytes("max-message-size") > 10L * 1024 * 1024) {
+            throw new IllegalArgumentException("skyspy.websocket.max-message-size may be at most 10 MiB (the spec's limit)");
+        }
         return new WsSettings(c.getBytes("max-message-size"), c.getDuration("ping-interval"),
                 c.getDuration("heartbeat-timeout"), c.getInt("reliable-queue"), c.getInt("position-queue"));
     }

@@ -16,8 +16,8 @@ import org.apache.pekko.util.ByteString;
  *
  * <p>The reliable lane is preferred and never drops: if it overflows, the client is too slow
  * for the messages that must not be lost and the stream ends with a 1008 close. The position
- * lane is conflated: when the client does not drain it, pending frames collapse into one
- * {@link Outbound.Resync}, which becomes a fresh snapshot, and older frames that the snapshot
+ * lane is conflated: when the client does not drain it and its queue overflows, the next frame
+ * becomes one fresh snapshot (as an {@link Outbound.Resync} does), and older frames that the snapshot
  * already covers ({@code seq <= covered}) are skipped. Memory per connection is therefore bounded
  * by the two queue sizes, whatever the client does.
  */
@@ -41,6 +41,7 @@ public final class ConnectionOutlet implements Subscriber {
     private volatile BoundedSourceQueue<Outbound> position;
     private volatile long lastHeard = System.nanoTime();
     private volatile boolean closing;
+    private volatile long expiresAtMillis;
     // the newest aircraft frame the client's snapshot already contains
     private volatile long covered;
 
@@ -76,8 +77,12 @@ public final class ConnectionOutlet implements Subscriber {
                     position = q;
                     ready(pending);
                     return NotUsed.getInstance();
-                })
-                .conflateWithSeed(o -> o, (older, newer) -> RESYNC);
+                });
+        // No conflate stage here: it pulls eagerly, so two frames of one burst (the hub emits a
+        // tick's batches back to back) were merged into a resync whenever the socket was busy
+        // with the first, and every client got a 250 KB snapshot instead of a 6 KB batch. The
+        // bounded queue is the buffer; an offer it refuses sets positionOverflow (see offer),
+        // which expand() turns into one snapshot, skipping the queued frames it covers.
         return reliableSource
                 .mergePreferred(positionSource, true, true)
                 .recover(TooSlow.class, () -> new Outbound.Close(1008, "client too slow"))
@@ -166,6 +171,16 @@ public final class ConnectionOutlet implements Subscriber {
 
     public void pong(ByteString payload) {
         sendReliable(new Outbound.Pong(payload));
+    }
+
+    /** When the connection's credential expires (0: never); the registry's sweep closes it then. */
+    public void expiresAt(long epochMillis) {
+        expiresAtMillis = epochMillis;
+    }
+
+    public boolean expired(long nowMillis) {
+        long e = expiresAtMillis;
+        return e > 0 && nowMillis >= e;
     }
 
     /** The peer said something (any frame): it is alive. */

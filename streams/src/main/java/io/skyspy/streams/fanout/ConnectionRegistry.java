@@ -39,15 +39,21 @@ public final class ConnectionRegistry {
         return closedForSilence.get();
     }
 
-    /** Pings everyone and closes the silent; call it every ping interval. */
-    public void sweep(Duration timeout, int closeCode) {
+    /**
+     * Pings everyone, closes the silent with {@code closeCode} and those whose credential expired
+     * with {@code expiredCode}; call it every ping interval.
+     */
+    public void sweep(Duration timeout, int closeCode, int expiredCode) {
         long now = System.nanoTime();
+        long nowMillis = System.currentTimeMillis();
         long limit = timeout.toNanos();
         for (ConnectionOutlet o : open) {
             if (o.closing()) {
                 continue;
             }
-            if (o.nanosSinceHeard(now) > limit) {
+            if (o.expired(nowMillis)) {
+                o.close(expiredCode, "token expired");
+            } else if (o.nanosSinceHeard(now) > limit) {
                 closedForSilence.incrementAndGet();
                 o.close(closeCode, "heartbeat timeout");
             } else {

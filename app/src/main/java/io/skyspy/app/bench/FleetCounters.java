@@ -1,0 +1,24 @@
+package io.skyspy.app.bench;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Lifecycle counts of all clients of a run, updated by the reactor threads. */
+final class FleetCounters {
+    final AtomicLong attempted = new AtomicLong();
+    final AtomicLong subscribed = new AtomicLong();
+    final AtomicLong open = new AtomicLong();
+    final AtomicLong closedCleanly = new AtomicLong();
+    final AtomicLong connectFailures = new AtomicLong();
+    final AtomicLong handshakeFailures = new AtomicLong();
+    final AtomicLong closedBeforeSubscribed = new AtomicLong();
+    final AtomicLong dropped = new AtomicLong();
+
+    long failed() {
+        return connectFailures.get() + handshakeFailures.get() + closedBeforeSubscribed.get();
+    }
+
+    /** Clients that have either subscribed or failed: the ramp is over for them. */
+    long settled() {
+        return subscribed.get() + failed();
+    }
+}

@@ -1,0 +1,110 @@
+package io.skyspy.app.socketio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.skyspy.app.support.Await;
+import io.skyspy.app.support.TestServer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.json.JSONArray;
+import org.json.JSONObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The Java Socket.IO client against the real server and its simulator, over a WebSocket from the
+ * start and over polling with the upgrade: every namespace, subscriptions, streaming,
+ * request/response with and without an acknowledgement, auth success and {@code connect_error}.
+ */
+class JavaClientE2ETest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Map<String, String> TOKEN = Map.of("token", "java-client-token");
+    private static TestServer server;
+    private static URI base;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start("""
+                skyspy.feeds = ["sim"]
+                skyspy.simulator.aircraft-count = 20
+                skyspy.socketio.require-token = true
+                """);
+        base = server.http("/");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(JavaSioClient.Mode.class)
+    void mainNamespaceSnapshotSubscribeStreamAndRequests(JavaSioClient.Mode mode) throws Exception {
+        try (JavaSioClient c = JavaSioClient.connect(base, "/", mode, TOKEN)) {
+            c.await("connect", WAIT);
+            JSONObject snapshot = (JSONObject) c.await("aircraft:snapshot", WAIT).arg();
+            assertTrue(snapshot.has("aircraft") && snapshot.has("seq"), snapshot.toString());
+
+            c.emit("subscribe", new JSONObject().put("topics", new JSONArray().put("aircraft").put("bogus")));
+            JSONObject subscribed = (JSONObject) c.await("subscribed", WAIT).arg();
+            assertEquals("aircraft", subscribed.getJSONArray("topics").getString(0));
+            assertEquals("bogus", subscribed.getJSONArray("invalid_topics").getString(0));
+
+            JSONObject batch = (JSONObject) c.await("batch", WAIT).arg();
+            assertEquals(batch.getInt("count"), batch.getJSONArray("messages").length());
+
+            c.emit("request", new JSONObject().put("type", "aircraft-stats").put("request_id", "j1"));
+            JSONObject response = (JSONObject) c.await("response", r -> "j1".equals(((JSONObject) r).optString("request_id")), WAIT).arg();
+            assertEquals("aircraft-stats", response.getString("request_type"));
+            assertTrue(response.has("data"));
+
+            Object[] ack = c.emitWithAck("request", new JSONObject().put("type", "aircraft-stats").put("request_id", "j2"), WAIT);
+            JSONObject acked = (JSONObject) ack[0];
+            assertEquals("response", acked.getString("type"));
+            assertEquals("j2", acked.getString("request_id"));
+
+            Object[] refused = c.emitWithAck("request", new JSONObject().put("type", "weather-on-mars").put("request_id", "j3"), WAIT);
+            assertEquals("Unknown request type", ((JSONObject) refused[0]).getString("message"));
+
+            c.emit("unsubscribe", "aircraft");
+            assertEquals("aircraft", ((JSONObject) c.await("unsubscribed", WAIT).arg()).getJSONArray("topics").getString(0));
+            if (mode == JavaSioClient.Mode.POLLING_THEN_UPGRADE) {
+                c.emit("subscribe", new JSONObject().put("topics", new JSONArray().put("aircraft")));
+                Await.until("the upgrade to WebSocket", WAIT, c::upgraded);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(JavaSioClient.Mode.class)
+    void dedicatedNamespaces(JavaSioClient.Mode mode) {
+        try (JavaSioClient audio = JavaSioClient.connect(base, "/audio", mode, TOKEN);
+                JavaSioClient cannonball = JavaSioClient.connect(base, "/cannonball", mode, TOKEN);
+                JavaSioClient acars = JavaSioClient.connect(base, "/acars", mode, TOKEN)) {
+            JSONObject snapshot = (JSONObject) audio.await("audio:snapshot", WAIT).arg();
+            assertTrue(snapshot.has("transmissions"));
+            JSONObject started = (JSONObject) cannonball.await("session_started", WAIT).arg();
+            assertFalse(started.optString("session_id").isEmpty());
+            acars.await("connect", WAIT);
+            assertTrue(acars.connected());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(JavaSioClient.Mode.class)
+    void refusedConnections(JavaSioClient.Mode mode) {
+        try (JavaSioClient anonymous = JavaSioClient.connect(base, "/", mode, Map.of());
+                JavaSioClient unknown = JavaSioClient.connect(base, "/no-such-namespace", mode, TOKEN)) {
+            JSONObject noToken = (JSONObject) anonymous.await("connect_error", WAIT).arg();
+            assertEquals(ConnectGuard.AUTHENTICATION_REQUIRED, noToken.getString("message"));
+            JSONObject invalid = (JSONObject) unknown.await("connect_error", WAIT).arg();
+            assertEquals("Invalid namespace", invalid.getString("message"));
+            assertFalse(anonymous.connected());
+        }
+    }
+}
