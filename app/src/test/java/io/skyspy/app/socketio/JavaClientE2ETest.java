@@ -82,7 +82,7 @@ class JavaClientE2ETest {
 
     @ParameterizedTest
     @EnumSource(JavaSioClient.Mode.class)
-    void dedicatedNamespaces(JavaSioClient.Mode mode) {
+    void dedicatedNamespaces(JavaSioClient.Mode mode) throws Exception {
         try (JavaSioClient audio = JavaSioClient.connect(base, "/audio", mode, TOKEN);
                 JavaSioClient cannonball = JavaSioClient.connect(base, "/cannonball", mode, TOKEN);
                 JavaSioClient acars = JavaSioClient.connect(base, "/acars", mode, TOKEN)) {
@@ -97,7 +97,7 @@ class JavaClientE2ETest {
 
     @ParameterizedTest
     @EnumSource(JavaSioClient.Mode.class)
-    void refusedConnections(JavaSioClient.Mode mode) {
+    void refusedConnections(JavaSioClient.Mode mode) throws Exception {
         try (JavaSioClient anonymous = JavaSioClient.connect(base, "/", mode, Map.of());
                 JavaSioClient unknown = JavaSioClient.connect(base, "/no-such-namespace", mode, TOKEN)) {
             JSONObject noToken = (JSONObject) anonymous.await("connect_error", WAIT).arg();
