@@ -14,6 +14,7 @@ import io.skyspy.app.auth.AuthRoutes;
 import io.skyspy.app.auth.AuthSettings;
 import io.skyspy.app.auth.Authenticator;
 import io.skyspy.app.auth.ConnectionLimits;
+import io.skyspy.app.events.EventsModule;
 import io.skyspy.app.feeds.FeedLauncher;
 import io.skyspy.app.http.SystemStatus;
 import io.skyspy.app.http.HealthRoute;
@@ -91,11 +92,13 @@ public final class SkySpyServer {
                 system.systemActorOf(Topic.create(AircraftEvent.class, "aircraft"), "aircraft-topic", Props.empty());
         ActorRef<AircraftView.Command> view =
                 system.systemActorOf(AircraftView.create(topic, hub::offer), "aircraft-view", Props.empty());
+        EventsModule events = EventsModule.start(system, config, fanOut, topic);
 
         AircraftDatabase db = aircraftDatabase(config);
-        AircraftEntity.init(system, AircraftSettings.create(config), new AircraftEnricher(db), topic);
+        AircraftEntity.init(system, AircraftSettings.create(config), new AircraftEnricher(db), topic, events.aircraftSafety());
         SessionSettings sessionSettings = SessionSettings.create(config);
-        SessionEntity.init(system, sessionSettings, view, hex -> db.lookup(hex).map(AircraftInfo::toResponse));
+        SessionEntity.init(system, sessionSettings, view, hex -> db.lookup(hex).map(AircraftInfo::toResponse),
+                events.requests(sessionSettings));
 
         FeedLauncher feeds = new FeedLauncher();
         feeds.start(system, config, config.getStringList("skyspy.feeds"),
@@ -106,7 +109,7 @@ public final class SkySpyServer {
         Authenticator auth = AuthModule.create(authSettings);
         Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("skyspy-blocking-dispatcher"));
         Streaming streaming = new Streaming(system, fanOut, registry, hub, ws, sessionSettings, auth,
-                new ConnectionLimits(authSettings.limits()));
+                new ConnectionLimits(authSettings.limits()), events.sessionListener(fanOut));
         Duration ping = ws.pingInterval();
         system.scheduler().scheduleAtFixedRate(ping, ping,
                 () -> registry.sweep(ws.heartbeatTimeout(), CloseCodes.HEARTBEAT_TIMEOUT, CloseCodes.UNAUTHORIZED),
@@ -115,6 +118,7 @@ public final class SkySpyServer {
         HealthRoute health = new HealthRoute(feeds::statuses, hub, registry);
         SystemStatus.start(system, fanOut, health::body, config.getDuration("skyspy.admin.status-interval"));
         Route route = RootRoute.of(
+                events.routes(streaming),
                 new WsRoutes(streaming).route(),
                 SocketIoRoutes.create(streaming, config).route(),
                 new AuthRoutes(auth, blocking).route(),

@@ -22,8 +22,10 @@ public enum Endpoint {
     AIRSPACE("airspace", Map.of(
             "advisories", EnumSet.of(Channel.AIRSPACE_ADVISORIES),
             "boundaries", EnumSet.of(Channel.AIRSPACE_BOUNDARIES))),
+    // each safety event and alert travels on exactly one channel (SafetyEventTypes.channelOf);
+    // "events" and "alerts" are the unions, so a client following several topics gets it once
     SAFETY("safety", Map.of(
-            "events", EnumSet.of(Channel.SAFETY_EVENTS),
+            "events", EnumSet.of(Channel.SAFETY_EVENTS, Channel.SAFETY_TCAS, Channel.SAFETY_EMERGENCY),
             "tcas", EnumSet.of(Channel.SAFETY_TCAS),
             "emergency", EnumSet.of(Channel.SAFETY_EMERGENCY))),
     ACARS("acars", Map.of(
@@ -33,7 +35,7 @@ public enum Endpoint {
             "transmissions", EnumSet.of(Channel.AUDIO_TRANSMISSIONS),
             "transcriptions", EnumSet.of(Channel.AUDIO_TRANSCRIPTIONS))),
     ALERTS("alerts", Map.of(
-            "alerts", EnumSet.of(Channel.ALERTS),
+            "alerts", EnumSet.of(Channel.ALERTS, Channel.ALERT_TRIGGERS),
             "triggers", EnumSet.of(Channel.ALERT_TRIGGERS))),
     NOTAMS("notams", Map.of(
             "notams", EnumSet.of(Channel.NOTAMS),

@@ -1,5 +1,6 @@
 package io.skyspy.actors.aircraft;
 
+import io.skyspy.actors.safety.AircraftSafety;
 import io.skyspy.protocol.CborSerializable;
 import io.skyspy.protocol.model.AircraftChanges;
 import io.skyspy.protocol.model.AircraftEvent;
@@ -28,6 +29,8 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
  * One aircraft, the single writer of its state in the whole cluster (sharded by ICAO hex).
  * Merges reports from every feed, keeps a short track, publishes {@code new} / {@code delta} /
  * {@code removed} on the aircraft topic, and passivates after it removed itself for silence.
+ * Its per-aircraft safety rules ({@link AircraftSafety}) run here, so each episode is detected
+ * once in the whole cluster.
  */
 public final class AircraftEntity extends AbstractBehavior<AircraftEntity.Command> {
 
@@ -57,6 +60,7 @@ public final class AircraftEntity extends AbstractBehavior<AircraftEntity.Comman
     private final LongSupplier clock;
     private final ActorRef<ClusterSharding.ShardCommand> shard;
     private final AircraftTrack track;
+    private final AircraftSafety safety;
     private AircraftState state;
     private AircraftState published;
     private boolean removed;
@@ -64,10 +68,16 @@ public final class AircraftEntity extends AbstractBehavior<AircraftEntity.Comman
     /** Registers the entity type with sharding on this node. */
     public static void init(ActorSystem<?> system, AircraftSettings settings, UnaryOperator<AircraftState> enrich,
             ActorRef<Topic.Command<AircraftEvent>> topic) {
+        init(system, settings, enrich, topic, hex -> AircraftSafety.disabled());
+    }
+
+    /** @param safety makes each aircraft's safety monitor (its notices go to the safety topic) */
+    public static void init(ActorSystem<?> system, AircraftSettings settings, UnaryOperator<AircraftState> enrich,
+            ActorRef<Topic.Command<AircraftEvent>> topic, AircraftSafety.Factory safety) {
         AircraftMerger merger = new AircraftMerger(settings.receiver());
         ClusterSharding.get(system).init(Entity.of(TYPE_KEY,
                         ctx -> create(ctx.getEntityId(), settings, merger, enrich, topic, ctx.getShard(),
-                                System::currentTimeMillis))
+                                System::currentTimeMillis, safety.create(ctx.getEntityId())))
                 .withStopMessage(Stop.INSTANCE));
     }
 
@@ -78,16 +88,23 @@ public final class AircraftEntity extends AbstractBehavior<AircraftEntity.Comman
     public static Behavior<Command> create(String hex, AircraftSettings settings, AircraftMerger merger,
             UnaryOperator<AircraftState> enrich, ActorRef<Topic.Command<AircraftEvent>> topic,
             ActorRef<ClusterSharding.ShardCommand> shard, LongSupplier clock) {
+        return create(hex, settings, merger, enrich, topic, shard, clock, AircraftSafety.disabled());
+    }
+
+    public static Behavior<Command> create(String hex, AircraftSettings settings, AircraftMerger merger,
+            UnaryOperator<AircraftState> enrich, ActorRef<Topic.Command<AircraftEvent>> topic,
+            ActorRef<ClusterSharding.ShardCommand> shard, LongSupplier clock, AircraftSafety safety) {
         return Behaviors.<Command>supervise(Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                        new AircraftEntity(ctx, timers, hex, settings, merger, enrich, topic, shard, clock))))
+                        new AircraftEntity(ctx, timers, hex, settings, merger, enrich, topic, shard, clock, safety))))
                 .onFailure(SupervisorStrategy.restart());
     }
 
     private AircraftEntity(ActorContext<Command> context, TimerScheduler<Command> timers, String hex,
             AircraftSettings settings, AircraftMerger merger, UnaryOperator<AircraftState> enrich,
             ActorRef<Topic.Command<AircraftEvent>> topic, ActorRef<ClusterSharding.ShardCommand> shard,
-            LongSupplier clock) {
+            LongSupplier clock, AircraftSafety safety) {
         super(context);
+        this.safety = safety;
         this.shard = shard;
         this.context = context;
         this.hex = hex;
@@ -125,6 +142,7 @@ public final class AircraftEntity extends AbstractBehavior<AircraftEntity.Comman
             }
         }
         track.add(state);
+        safety.observe(r.report(), state, clock.getAsLong());
         return this;
     }
 
@@ -138,8 +156,10 @@ public final class AircraftEntity extends AbstractBehavior<AircraftEntity.Comman
         if (state != null && !removed && clock.getAsLong() - state.lastSeen() > settings.removeAfter().toMillis()) {
             removed = true;
             publish(new AircraftEvent.Removed(hex, "timeout"));
+            safety.removed(clock.getAsLong());
             return passivate();
         }
+        safety.tick(clock.getAsLong());
         return this;
     }
 

@@ -29,8 +29,8 @@ public final class AircraftSafety {
     private final Consumer<SafetyNotice> out;
     private final Episodes episodes = new Episodes();
     private AircraftState last;
-    private long raSeenAt;
-    private long emergencySeenAt;
+    private long raSeenAt = Observation.NEVER;
+    private long emergencySeenAt = Observation.NEVER;
 
     /** @param out where notices go (the cluster-wide safety topic) */
     public AircraftSafety(List<AircraftRule> rules, Set<String> ignoredEmergencyStates, Consumer<SafetyNotice> out) {

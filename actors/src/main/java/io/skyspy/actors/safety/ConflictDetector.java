@@ -21,7 +21,8 @@ import java.util.Map;
  *   <li>Both are first projected to the scan time, so a position 2 s older than the other's does
  *       not make a 0.25 nm error at airliner speeds.
  *   <li>Excluded: both below the terminal altitude and near the same listed airport (parallel
- *       approaches and departures are separated by procedure, not by these limits).
+ *       approaches and departures are separated by procedure, not by these limits). Other pairs
+ *       both that low are predicted only a short way ahead: they turn too much for more.
  *   <li>Severity by the tightest separation inside the limits: critical when below both critical
  *       limits, high when below either high limit, else medium.
  * </ul>
@@ -54,6 +55,7 @@ public final class ConflictDetector {
         movers.sort(Comparator.comparingDouble(ClosestApproach.Mover::lat));
         double searchLatDeg = searchNm / 60.0;
         double horizonS = s.lookahead().toMillis() / 1000.0;
+        double lowLevelHorizonS = Math.min(horizonS, s.lowLevelLookahead().toMillis() / 1000.0);
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < movers.size(); i++) {
             ClosestApproach.Mover a = movers.get(i);
@@ -66,11 +68,13 @@ public final class ConflictDetector {
                 if (Math.abs(Geo.normalizeLongitude(b.lon() - a.lon())) * 60.0 * cosLat > searchNm) {
                     continue;
                 }
-                double maxVertical = s.verticalFt() + (Math.abs(a.vrFpm()) + Math.abs(b.vrFpm())) / 60.0 * horizonS;
-                if (Math.abs(a.altFt() - b.altFt()) > maxVertical || terminalTraffic(a, b)) {
+                boolean lowLevel = a.altFt() < s.terminalAltitudeFt() && b.altFt() < s.terminalAltitudeFt();
+                double horizon = lowLevel ? lowLevelHorizonS : horizonS;
+                double maxVertical = s.verticalFt() + (Math.abs(a.vrFpm()) + Math.abs(b.vrFpm())) / 60.0 * horizon;
+                if (Math.abs(a.altFt() - b.altFt()) > maxVertical || (lowLevel && nearSameAirport(a, b))) {
                     continue;
                 }
-                ClosestApproach.Encounter e = ClosestApproach.of(a, b, s.horizontalNm(), s.verticalFt(), horizonS,
+                ClosestApproach.Encounter e = ClosestApproach.of(a, b, s.horizontalNm(), s.verticalFt(), horizon,
                         s.step().toMillis() / 1000.0);
                 if (e.conflict()) {
                     out.add(finding(a, b, e));
@@ -126,10 +130,7 @@ public final class ConflictDetector {
         return geom instanceof Number n ? n.intValue() : null;
     }
 
-    private boolean terminalTraffic(ClosestApproach.Mover a, ClosestApproach.Mover b) {
-        if (a.altFt() >= s.terminalAltitudeFt() || b.altFt() >= s.terminalAltitudeFt()) {
-            return false;
-        }
+    private boolean nearSameAirport(ClosestApproach.Mover a, ClosestApproach.Mover b) {
         for (SafetySettings.Airport ap : s.airports()) {
             if (Geo.distanceNm(a.lat(), a.lon(), ap.lat(), ap.lon()) <= s.terminalRadiusNm()
                     && Geo.distanceNm(b.lat(), b.lon(), ap.lat(), ap.lon()) <= s.terminalRadiusNm()) {

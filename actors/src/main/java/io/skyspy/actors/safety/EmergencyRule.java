@@ -28,7 +28,7 @@ public final class EmergencyRule implements AircraftRule {
         String kind = squawk == null ? null : settings.squawks().get(squawk);
         String status = o.state().text(AircraftField.EMERGENCY);
         boolean statusActive = status != null && !settings.ignoredStates().contains(status)
-                && o.emergencySeenAt() > 0 && o.now() - o.emergencySeenAt() <= settings.statusHold().toMillis();
+                && Observation.within(o.emergencySeenAt(), o.now(), settings.statusHold().toMillis());
         Map<String, Object> details = o.baseDetails();
         if (statusActive) {
             details.put("emergency", status);

@@ -36,13 +36,15 @@ public final class Episodes {
             Open current = open.get(f.key());
             if (current == null) {
                 SafetyEvent e = new SafetyEvent(EventIds.of(f.key(), now), f.eventType(), f.severity(), f.hex(),
-                        f.callsign(), f.hex2(), f.callsign2(), f.message(), f.details(), now, now, 0, false, null, 0);
+                        f.callsign(), f.hex2(), f.callsign2(), f.message(), SafetyEvent.tree(f.details()), now, now, 0,
+                        false, null, 0);
                 open.put(f.key(), new Open(e, now, f.clearAfterMillis()));
                 out.add(new SafetyNotice.Opened(e));
             } else {
                 SafetyEvent e = current.event();
                 if (changed(e, f)) {
-                    e = e.updated(f.severity(), f.eventType(), f.message(), f.details(), f.callsign(), f.callsign2(), now);
+                    e = e.updated(f.severity(), f.eventType(), f.message(), SafetyEvent.tree(f.details()), f.callsign(),
+                            f.callsign2(), now);
                     out.add(new SafetyNotice.Updated(e));
                 }
                 open.put(f.key(), new Open(e, now, f.clearAfterMillis()));

@@ -8,10 +8,17 @@ import java.util.Map;
 /**
  * One aircraft as the per-aircraft rules see it.
  *
- * @param raSeenAt epoch millis of the last report that carried a TCAS advisory, 0 if none
- * @param emergencySeenAt epoch millis of the last report that carried an emergency status, 0 if none
+ * @param raSeenAt epoch millis of the last report that carried a TCAS advisory, {@link #NEVER} if none
+ * @param emergencySeenAt epoch millis of the last report that carried an emergency status, {@link #NEVER} if none
  */
 public record Observation(AircraftState state, long now, long raSeenAt, long emergencySeenAt) {
+    /** No report carried it yet. */
+    public static final long NEVER = Long.MIN_VALUE;
+
+    /** True when a report carried it at most {@code holdMillis} ago. */
+    public static boolean within(long seenAt, long now, long holdMillis) {
+        return seenAt != NEVER && now - seenAt <= holdMillis;
+    }
 
     public String hex() {
         return state.hex();

@@ -49,6 +49,8 @@ public record SafetySettings(boolean enabled, Emergency emergency, Tcas tcas, Ve
      * @param verticalFt ... and closer than this vertically is in conflict
      * @param minAltitudeFt both must be airborne at or above this
      * @param lookahead how far ahead the closest point of approach is predicted (30-60 s)
+     * @param lowLevelLookahead the same for pairs both below {@code terminalAltitudeFt}: low traffic
+     *     turns (patterns, approaches), so a long straight-line prediction there is mostly noise
      * @param step prediction sampling step
      * @param scanInterval how often the whole picture is scanned
      * @param terminalAltitudeFt pairs both below this ...
@@ -57,7 +59,7 @@ public record SafetySettings(boolean enabled, Emergency emergency, Tcas tcas, Ve
      * @param maxClosureKt the fastest closure considered when looking for candidates
      */
     public record Conflict(boolean enabled, double horizontalNm, int verticalFt, int minAltitudeFt,
-            Duration lookahead, Duration step, Duration scanInterval, double criticalNm, int criticalFt,
+            Duration lookahead, Duration lowLevelLookahead, Duration step, Duration scanInterval, double criticalNm, int criticalFt,
             double highNm, int highFt, int terminalAltitudeFt, double terminalRadiusNm, List<Airport> airports,
             Duration maxPositionAge, double maxClosureKt, Duration clearAfter) {}
 
@@ -93,7 +95,8 @@ public record SafetySettings(boolean enabled, Emergency emergency, Tcas tcas, Ve
                         v.getInt("rapid-descent-floor-ft"), v.getDuration("clear-after")),
                 new Squawks(Map.copyOf(unusual), q.getDuration("clear-after")),
                 new Conflict(c.getBoolean("enabled"), c.getDouble("horizontal-nm"), c.getInt("vertical-ft"),
-                        c.getInt("min-altitude-ft"), c.getDuration("lookahead"), c.getDuration("step"),
+                        c.getInt("min-altitude-ft"), c.getDuration("lookahead"), c.getDuration("low-level-lookahead"),
+                        c.getDuration("step"),
                         c.getDuration("scan-interval"), c.getDouble("critical-nm"), c.getInt("critical-ft"),
                         c.getDouble("high-nm"), c.getInt("high-ft"), c.getInt("terminal-altitude-ft"),
                         c.getDouble("terminal-radius-nm"), airports, c.getDuration("max-position-age"),

@@ -26,7 +26,7 @@ public final class TcasRule implements AircraftRule {
     @Override
     public Optional<Finding> evaluate(Observation o) {
         String advisory = o.state().text(AircraftField.ACAS_RA);
-        if (advisory == null || o.raSeenAt() == 0 || o.now() - o.raSeenAt() > settings.raHold().toMillis()) {
+        if (advisory == null || !Observation.within(o.raSeenAt(), o.now(), settings.raHold().toMillis())) {
             return Optional.empty();
         }
         String lower = advisory.toLowerCase(Locale.ROOT);

@@ -32,18 +32,27 @@ final class RequestHandler {
     private final ActorRef<AircraftView.Command> view;
     private final AircraftInfoLookup info;
     private final SessionSettings settings;
+    private final List<RequestExtension> extensions;
 
     RequestHandler(ActorSystem<?> system, ActorRef<AircraftView.Command> view, AircraftInfoLookup info, SessionSettings settings) {
+        this(system, view, info, settings, List.of());
+    }
+
+    /** @param extensions features' own request types (safety, alerts), asked in order after the built-in ones */
+    RequestHandler(ActorSystem<?> system, ActorRef<AircraftView.Command> view, AircraftInfoLookup info, SessionSettings settings,
+            List<RequestExtension> extensions) {
         this.system = system;
         this.view = view;
         this.info = info;
         this.settings = settings;
+        this.extensions = List.copyOf(extensions);
     }
 
     <C> void handle(SessionEntity.Request r, String sessionId, Principal principal, List<String> topics, ActorContext<C> ctx, BiFunction<ActorRef<SessionEntity.Reply>, byte[], C> answered) {
         String id = r.requestId();
         String type = r.type();
-        Map<String, Object> p = r.params();
+        // params that crossed nodes come back from Pekko's Jackson (with its Scala module) as Scala collections
+        Map<String, Object> p = new RequestParams(r.params()).raw();
         ActorRef<SessionEntity.Reply> to = r.replyTo();
         switch (type) {
             case "aircraft" -> {
@@ -108,8 +117,16 @@ final class RequestHandler {
                 info.put("topics", topics);
                 to.tell(new SessionEntity.Reply(ServerMessages.response(id, type, info)));
             }
-            default -> to.tell(new SessionEntity.Reply(
-                    ServerMessages.error(ErrorMessages.UNKNOWN_REQUEST_TYPE, id, "request_type", type)));
+            default -> {
+                for (RequestExtension x : extensions) {
+                    if (x.handles(type)) {
+                        x.handle(r, principal, ctx, answered);
+                        return;
+                    }
+                }
+                to.tell(new SessionEntity.Reply(
+                        ServerMessages.error(ErrorMessages.UNKNOWN_REQUEST_TYPE, id, "request_type", type)));
+            }
         }
     }
 

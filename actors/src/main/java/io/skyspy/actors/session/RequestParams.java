@@ -5,6 +5,10 @@ import java.util.Map;
 /**
  * Typed reads of a request's {@code params}: JSON numbers and numeric strings are both taken,
  * since clients send either. Each getter throws {@link Invalid} naming the parameter.
+ *
+ * <p>Nested values are turned back into Java maps and lists first: a request that crossed nodes
+ * was deserialized by the actor system's Jackson, whose Scala module makes untyped JSON arrays
+ * and objects Scala collections.
  */
 public final class RequestParams {
     /** A parameter that is present but unusable. */
@@ -23,8 +27,30 @@ public final class RequestParams {
 
     private final Map<String, Object> params;
 
+    @SuppressWarnings("unchecked")
     public RequestParams(Map<String, Object> params) {
-        this.params = params == null ? Map.of() : params;
+        this.params = params == null ? Map.of() : (Map<String, Object>) javaValue(params);
+    }
+
+    /** {@code v} with every Scala map or collection inside it replaced by a Java one. */
+    public static Object javaValue(Object v) {
+        if (v instanceof scala.collection.Map<?, ?> m) {
+            return javaValue(scala.jdk.javaapi.CollectionConverters.asJava(m));
+        }
+        if (v instanceof scala.collection.Iterable<?> i) {
+            return javaValue(scala.jdk.javaapi.CollectionConverters.asJava(i));
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(String.valueOf(k), javaValue(x)));
+            return out;
+        }
+        if (v instanceof Iterable<?> i) {
+            java.util.List<Object> out = new java.util.ArrayList<>();
+            i.forEach(x -> out.add(javaValue(x)));
+            return out;
+        }
+        return v;
     }
 
     public Map<String, Object> raw() {

@@ -90,8 +90,14 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
 
     public static void init(ActorSystem<?> system, SessionSettings settings, ActorRef<AircraftView.Command> view,
             AircraftInfoLookup info) {
+        init(system, settings, view, info, List.of());
+    }
+
+    /** @param extensions request types features add (safety, alerts); see {@link RequestExtension} */
+    public static void init(ActorSystem<?> system, SessionSettings settings, ActorRef<AircraftView.Command> view,
+            AircraftInfoLookup info, List<RequestExtension> extensions) {
         ClusterSharding.get(system).init(Entity.of(TYPE_KEY,
-                        ctx -> create(ctx.getEntityId(), settings, ctx.getShard(), view, info))
+                        ctx -> create(ctx.getEntityId(), settings, ctx.getShard(), view, info, extensions))
                 .withStopMessage(Stop.INSTANCE));
     }
 
@@ -101,21 +107,26 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
 
     static Behavior<Command> create(String sessionId, SessionSettings settings, ActorRef<ClusterSharding.ShardCommand> shard,
             ActorRef<AircraftView.Command> view, AircraftInfoLookup info) {
+        return create(sessionId, settings, shard, view, info, List.of());
+    }
+
+    static Behavior<Command> create(String sessionId, SessionSettings settings, ActorRef<ClusterSharding.ShardCommand> shard,
+            ActorRef<AircraftView.Command> view, AircraftInfoLookup info, List<RequestExtension> extensions) {
         return Behaviors.<Command>supervise(Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                        new SessionEntity(ctx, timers, sessionId, settings, shard, view, info))))
+                        new SessionEntity(ctx, timers, sessionId, settings, shard, view, info, extensions))))
                 .onFailure(SupervisorStrategy.restart());
     }
 
     private SessionEntity(ActorContext<Command> context, TimerScheduler<Command> timers, String sessionId,
             SessionSettings settings, ActorRef<ClusterSharding.ShardCommand> shard, ActorRef<AircraftView.Command> view,
-            AircraftInfoLookup info) {
+            AircraftInfoLookup info, List<RequestExtension> extensions) {
         super(context);
         this.context = context;
         this.timers = timers;
         this.sessionId = sessionId;
         this.settings = settings;
         this.shard = shard;
-        this.requests = new RequestHandler(context.getSystem(), view, info, settings);
+        this.requests = new RequestHandler(context.getSystem(), view, info, settings, extensions);
         // a session nobody attaches to must not live forever
         timers.startSingleTimer(Expire.INSTANCE, settings.resumeWindow());
     }

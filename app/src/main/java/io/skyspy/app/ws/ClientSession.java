@@ -137,6 +137,7 @@ public final class ClientSession {
                     if (endpoint.sendsAircraftSnapshot()) {
                         outlet.resync();
                     }
+                    streaming.listener().attached(this);
                     attached.complete(Done.getInstance());
                 });
     }
@@ -169,7 +170,12 @@ public final class ClientSession {
         return attached.thenCompose(d -> handle(m)).exceptionally(err -> Done.getInstance());
     }
 
-    private boolean withinRate() {
+    /**
+     * Takes one message from the client's rate budget; false (with the spec's error, and a 1008 close
+     * if it goes on) when it is spent. Public for transports that answer some messages themselves
+     * (Socket.IO acknowledgements), so those count too.
+     */
+    public boolean withinRate() {
         if (bucket.tryTake(System.nanoTime())) {
             return true;
         }
@@ -205,6 +211,7 @@ public final class ClientSession {
                             replyTo -> new SessionEntity.Reauthenticate(p, replyTo), askTimeout, streaming.system().scheduler()))
                     .thenApply(c -> {
                         applyChannels(c.channels());
+                        streaming.listener().reauthenticated(this);
                         return Done.getInstance();
                     })
                     .exceptionally(err -> Done.getInstance());

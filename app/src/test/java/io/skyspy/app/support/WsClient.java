@@ -128,6 +128,11 @@ public final class WsClient implements AutoCloseable {
         return out;
     }
 
+    /** Every message consumed so far (by awaits and drains), in arrival order. */
+    public List<Received> seen() {
+        return List.copyOf(seen);
+    }
+
     public int awaitClose(Duration timeout) {
         try {
             return closeCode.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,6 +1,8 @@
 package io.skyspy.protocol.safety;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.skyspy.protocol.Json;
 import io.skyspy.protocol.CborSerializable;
 import io.skyspy.protocol.Timestamps;
 import java.util.LinkedHashMap;
@@ -13,7 +15,9 @@ import java.util.Map;
  * @param id stable for the whole episode, the same on every node (derived from what opened it)
  * @param eventType one of {@link SafetyEventTypes}
  * @param icaoHex2 the second aircraft of a pair event, else null
- * @param details rule-specific values (squawk, altitude, position, separation...); JSON-ready
+ * @param details rule-specific values (squawk, altitude, position, separation...); a JSON tree
+ *     because it crosses nodes: untyped maps would come back as Scala collections from the
+ *     actor system's Jackson (it has the Scala module)
  * @param detectedAt epoch millis the episode began (the event's {@code timestamp})
  * @param updatedAt epoch millis of the latest change
  * @param resolvedAt epoch millis the episode ended, 0 while active
@@ -28,7 +32,7 @@ public record SafetyEvent(
         @JsonProperty("icaoHex2") String icaoHex2,
         @JsonProperty("callsign2") String callsign2,
         @JsonProperty("message") String message,
-        @JsonProperty("details") Map<String, Object> details,
+        @JsonProperty("details") JsonNode details,
         @JsonProperty("detectedAt") long detectedAt,
         @JsonProperty("updatedAt") long updatedAt,
         @JsonProperty("resolvedAt") long resolvedAt,
@@ -38,7 +42,12 @@ public record SafetyEvent(
         implements CborSerializable {
 
     public SafetyEvent {
-        details = details == null ? Map.of() : details;
+        details = details == null ? Json.MAPPER.createObjectNode() : details;
+    }
+
+    /** A JSON tree of plain values (maps, lists, numbers, text), for {@code details}. */
+    public static JsonNode tree(Map<String, Object> values) {
+        return Json.MAPPER.valueToTree(values);
     }
 
     public boolean active() {
@@ -49,7 +58,7 @@ public record SafetyEvent(
         return hex.equals(icaoHex) || hex.equals(icaoHex2);
     }
 
-    public SafetyEvent updated(Severity newSeverity, String newType, String newMessage, Map<String, Object> newDetails,
+    public SafetyEvent updated(Severity newSeverity, String newType, String newMessage, JsonNode newDetails,
             String newCallsign, String newCallsign2, long at) {
         return new SafetyEvent(id, newType, newSeverity, icaoHex, newCallsign, icaoHex2, newCallsign2, newMessage,
                 newDetails, detectedAt, at, resolvedAt, acknowledged, acknowledgedBy, acknowledgedAt);

@@ -1,0 +1,137 @@
+package io.skyspy.app.safety;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.skyspy.app.support.Await;
+import io.skyspy.app.support.AuthFixture;
+import io.skyspy.app.support.FakeSbsSource;
+import io.skyspy.app.support.TestServer;
+import io.skyspy.app.support.WsClient;
+import io.skyspy.protocol.Json;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two nodes, one cluster: a safety episode is detected once (one event, one id) and reaches
+ * clients of both nodes; a rule created through one node fires in the cluster's one alert engine
+ * and a private alert reaches its owner on the other node, and nobody else there.
+ */
+class SafetyAlertsClusterE2ETest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String node(int port, int seedPort, String feeds) {
+        return """
+                pekko.remote.artery.canonical.port = %d
+                pekko.cluster.seed-nodes = ["pekko://skyspy@127.0.0.1:%d"]
+                pekko.cluster.min-nr-of-members = 1
+                skyspy.cluster.self-join = false
+                skyspy.feeds = %s
+                skyspy.auth.jwt.secret = "%s"
+                """.formatted(port, seedPort, feeds, AuthFixture.SECRET);
+    }
+
+    /** One warm-up aircraft: an emergency and the marker alert; true when both nodes' clients got them. */
+    private static boolean warm(FakeSbsSource sbs, WsClient a, WsClient b, WsClient alerts, long markerRule, int i) {
+        String hex = String.format("F0%04X", i);
+        sbs.send(FakeSbsSource.squawk(hex, "7700", true), FakeSbsSource.identity(hex, "CLUMARK"));
+        try {
+            a.await(type("safety:event", hex), Duration.ofSeconds(2));
+            b.await(type("safety:event", hex), Duration.ofSeconds(2));
+            alerts.await(r -> type("alert:triggered", hex).test(r) && r.json().get("data").get("rule_id").asLong() == markerRule,
+                    Duration.ofSeconds(2));
+            return true;
+        } catch (AssertionError notYet) {
+            return false;
+        }
+    }
+
+    private static Predicate<WsClient.Received> type(String type, String hex) {
+        return r -> r.json() != null && type.equals(r.json().path("type").asText()) && r.text().contains(hex);
+    }
+
+    @Test
+    void detectedOnceDeliveredEverywherePrivateOnlyToTheOwner() throws Exception {
+        int p1 = freePort();
+        int p2 = freePort();
+        try (FakeSbsSource sbs = new FakeSbsSource();
+                TestServer a = TestServer.start(node(p1, p1, "[\"" + sbs.feed() + "\"]"));
+                TestServer b = TestServer.start(node(p2, p1, "[]"))) {
+            Await.until("both nodes up", WAIT, () -> StreamSupport.stream(Cluster.get(a.server().system()).state().getMembers()
+                    .spliterator(), false).filter(m -> m.status() == MemberStatus.up()).count() == 2);
+            Await.until("node A connected to the SBS source", WAIT, () -> sbs.connectedClients() > 0);
+
+            String alice = AuthFixture.validJwt("user:alice");
+            try (WsClient safetyA = WsClient.connect(a.ws("/ws/safety/"));
+                    WsClient safetyB = WsClient.connect(b.ws("/ws/safety/"));
+                    WsClient aliceB = WsClient.connect(b.ws("/ws/alerts/"), "Bearer", alice);
+                    WsClient bobB = WsClient.connect(b.ws("/ws/alerts/"), "Bearer", AuthFixture.validJwt("user:bob"))) {
+                safetyA.awaitType("safety:snapshot", WAIT);
+                safetyB.awaitType("safety:snapshot", WAIT);
+                for (WsClient c : new WsClient[] {aliceB, bobB}) {
+                    c.send("{\"action\":\"ping\"}");
+                    c.awaitType("pong", WAIT);
+                }
+
+                // a rule made through node B lives in the engine (wherever it runs) and is alice's
+                HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(b.http("/api/alert-rules/"))
+                        .header("Authorization", "Bearer " + alice).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"alice on B\",\"visibility\":\"private\","
+                                + "\"cooldown_seconds\":0,\"conditions\":[{\"type\":\"squawk\",\"operator\":\"eq\",\"value\":\"7700\"}]}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(201, created.statusCode(), created.body());
+                long rule = Json.MAPPER.readTree(created.body()).get("id").asLong();
+                HttpResponse<String> marker = HttpClient.newHttpClient().send(HttpRequest.newBuilder(a.http("/api/alert-rules/"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"public marker\",\"cooldown_seconds\":0,"
+                                + "\"conditions\":[{\"type\":\"callsign\",\"operator\":\"eq\",\"value\":\"CLUMARK\"}]}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                long markerRule = Json.MAPPER.readTree(marker.body()).get("id").asLong();
+
+                // the topics are at-most-once and learn of the other node's subscribers by gossip:
+                // warm up with other aircraft until notices from either node reach both
+                for (int i = 0; !warm(sbs, safetyA, safetyB, bobB, markerRule, i); i++) {
+                    if (i > 20) {
+                        throw new AssertionError("the safety and alert topics never spanned both nodes");
+                    }
+                }
+
+                sbs.send(FakeSbsSource.position("C7C7C7", 12000, 34.2, -118.2), FakeSbsSource.squawk("C7C7C7", "7700", true),
+                        FakeSbsSource.identity("C7C7C7", "CLUMARK"));
+                JsonNode onA = safetyA.await(type("safety:event", "C7C7C7"), WAIT).json().get("data");
+                JsonNode onB = safetyB.await(type("safety:event", "C7C7C7"), WAIT).json().get("data");
+                assertEquals(onA.get("id").asLong(), onB.get("id").asLong(), "one episode, one id on every node");
+
+                JsonNode alert = aliceB.await(r -> type("alert:triggered", "C7C7C7").test(r)
+                        && r.json().get("data").get("rule_id").asLong() == rule, WAIT).json().get("data");
+                assertEquals("alice on B", alert.get("rule_name").asText());
+                bobB.await(r -> type("alert:triggered", "C7C7C7").test(r)
+                        && r.json().get("data").get("rule_id").asLong() == markerRule, WAIT);
+                assertEquals(0, bobB.seen().stream().filter(r -> type("alert:triggered", "").test(r)
+                        && r.json().get("data").get("rule_id").asLong() == rule).count(), "bob never sees alice's alerts");
+
+                // both clients saw every notice of the aircraft so far; each saw the episode open once
+                sbs.send(FakeSbsSource.squawk("C7C7C7", "7500", true));
+                safetyA.await(type("safety:event_updated", "C7C7C7"), WAIT);
+                safetyB.await(type("safety:event_updated", "C7C7C7"), WAIT);
+                assertEquals(1, safetyA.seen().stream().filter(type("safety:event", "C7C7C7")).count());
+                assertEquals(1, safetyB.seen().stream().filter(type("safety:event", "C7C7C7")).count());
+            }
+        }
+    }
+}
