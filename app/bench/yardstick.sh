@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Our server under the yardstick's independent load generator (../shared/bench, see its README),
-# for the side-by-side table: same workload, same machine, same day.
+# for the side-by-side table: same workload, same machine, same day. Every client comes from
+# 127.0.0.1, so the per-address connection limit (skyspy.limits.connections-per-ip) is lifted.
 #
 #   app/bench/yardstick.sh CLIENTS [SECONDS=30] [MAX_SIZE=50]
 #
@@ -28,7 +29,8 @@ echo "load before: $(cat /proc/loadavg)" >&2
 
 LOG=/tmp/skyspy-yardstick-$CLIENTS-max$MAX_SIZE
 java -Xms1g -Xmx2g -jar "$JAR" --host 127.0.0.1 --port "$PORT" --sim-aircraft 1000 --sim-rate 1 \
-  --set "skyspy.batching.max-size=$MAX_SIZE" >"$LOG.server.log" 2>&1 &
+  --set "skyspy.batching.max-size=$MAX_SIZE" --set skyspy.limits.connections-per-ip=1000000 \
+  >"$LOG.server.log" 2>&1 &
 SERVER_PID=$!
 trap 'kill $SERVER_PID 2>/dev/null; wait $SERVER_PID 2>/dev/null || true' EXIT
 for _ in $(seq 150); do (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break; sleep 0.2; done

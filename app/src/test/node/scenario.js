@@ -1,10 +1,11 @@
 'use strict';
 // Drives the server with the official JavaScript Socket.IO client and prints one JSON line of
-// results for the JUnit test to check. Usage: node scenario.js <baseUrl> <websocket|polling>
+// results for the JUnit test to check.
+// Usage: node scenario.js <baseUrl> <websocket|polling> <token> <token without audio> <forged token>
 // Exit status 0 with {"ok":true,...}; anything else prints {"ok":false,"error":...} and exits 1.
 const { io } = require('socket.io-client');
 
-const [base, mode] = process.argv.slice(2);
+const [base, mode, goodToken, noAudioToken, forgedToken] = process.argv.slice(2);
 const STEP_MS = 10000;
 const results = {};
 
@@ -39,7 +40,7 @@ function withTimeout(promise, what) {
 }
 
 async function main() {
-  const token = { token: 'test-token' };
+  const token = { token: goodToken };
 
   // main namespace: snapshot on connect, subscribe, streaming, request with and without ack
   const main = client('/', token);
@@ -100,6 +101,10 @@ async function main() {
   // refusals
   const anonymous = client('/', undefined);
   results.noTokenError = (await next(anonymous, 'connect_error'))[0].message;
+  const forged = client('/', { token: forgedToken });
+  results.forgedTokenError = (await next(forged, 'connect_error'))[0].message;
+  const noAudio = client('/audio', { token: noAudioToken });
+  results.noAudioPermissionError = (await next(noAudio, 'connect_error'))[0].message;
   const unknown = client('/nope', token);
   results.unknownNamespaceError = (await next(unknown, 'connect_error'))[0].message;
 
@@ -108,7 +113,7 @@ async function main() {
   acars.disconnect();
   results.disconnectReason = (await gone)[0];
 
-  for (const s of [main, audio, cannonball, anonymous, unknown]) {
+  for (const s of [main, audio, cannonball, anonymous, forged, noAudio, unknown]) {
     s.disconnect();
   }
   return results;

@@ -46,6 +46,13 @@ final class IdleScenario {
             long heapAfter = ctx.probe.heapAfterFullGc();
             long rssAfter = ctx.probe.rssBytes();
             long added = open - openBefore;
+            String histogram = ctx.probe.classHistogram(30);
+            if (histogram != null) {
+                // where the per-connection heap goes, for the write-up
+                Path file = Path.of(System.getProperty("java.io.tmpdir"), "skyspy-idle-histogram-" + open + ".txt");
+                java.nio.file.Files.writeString(file, histogram + "\n");
+                r.put("class_histogram", file.toString());
+            }
             FleetCounters n = fleet.counters;
             r.put("connected", n.subscribed.get());
             r.put("helper_clients", o.helperClients());

@@ -88,6 +88,10 @@ final class Report {
         server.put("cpu_pct", round(Sampler.pct(b.serverTicks() - a.serverTicks(), secs)));
         server.put("rss_mb_max", rssMax < 0 ? -1 : rssMax >> 20);
         server.put("heap_used_mb_max", heapMax < 0 ? -1 : heapMax >> 20);
+        // G1 updates the old generation's after-GC figure only on old collections; the lowest heap
+        // seen in the first and last 10 s (right after young GCs) shows growth in any case
+        server.put("heap_floor_mb_first_10s", mb(floor(s, a.atMillis(), a.atMillis() + 10_000)));
+        server.put("heap_floor_mb_last_10s", mb(floor(s, b.atMillis() - 10_000, b.atMillis())));
         server.put("heap_after_gc_mb_start", mb(a.heapAfterGc()));
         server.put("heap_after_gc_mb_end", mb(b.heapAfterGc()));
         server.put("gc_count", b.gcCount() < 0 ? -1 : b.gcCount() - a.gcCount());
@@ -114,11 +118,22 @@ final class Report {
             warnings.add(String.format("the machine was %.0f%% busy (of %d%%): server and load generator compete for CPU",
                     machine, 100 * ProcStat.cores()));
         }
-        line("server: cpu %.0f%%, rss max %d MB, heap max %d MB (after GC %s -> %s MB), %s GCs / %s ms",
-                Sampler.pct(b.serverTicks() - a.serverTicks(), secs), rssMax >> 20, heapMax >> 20, mb(a.heapAfterGc()),
-                mb(b.heapAfterGc()), server.get("gc_count"), server.get("gc_time_ms"));
+        line("server: cpu %.0f%%, rss max %d MB, heap max %d MB (floor first/last 10 s %s -> %s MB), %s GCs / %s ms",
+                Sampler.pct(b.serverTicks() - a.serverTicks(), secs), rssMax >> 20, heapMax >> 20,
+                server.get("heap_floor_mb_first_10s"), server.get("heap_floor_mb_last_10s"), server.get("gc_count"),
+                server.get("gc_time_ms"));
         line("load generator: cpu %.0f%% (busiest reactor thread %.0f%%), machine busy %.0f%% of %d%%",
                 self, busiest, machine, 100 * ProcStat.cores());
+    }
+
+    private static long floor(List<Sampler.Sample> samples, long from, long to) {
+        long min = Long.MAX_VALUE;
+        for (Sampler.Sample x : samples) {
+            if (x.atMillis() >= from && x.atMillis() <= to && x.heapUsed() >= 0) {
+                min = Math.min(min, x.heapUsed());
+            }
+        }
+        return min == Long.MAX_VALUE ? -1 : min;
     }
 
     private static long mb(long bytes) {

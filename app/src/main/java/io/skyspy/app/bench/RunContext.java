@@ -40,7 +40,10 @@ final class RunContext implements AutoCloseable {
             return new RunContext(o, o.url(), null, load);
         }
         List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", Integer.toString(o.port()),
-                "--sim-aircraft", Integer.toString(o.aircraft()), "--sim-rate", Double.toString(o.simRate())));
+                "--sim-aircraft", Integer.toString(o.aircraft()), "--sim-rate", Double.toString(o.simRate()),
+                // every client comes from a handful of loopback addresses: lift the per-address cap
+                // (a later --set of the same key still wins)
+                "--set", "skyspy.limits.connections-per-ip=1000000"));
         for (String s : o.serverSets()) {
             args.add("--set");
             args.add(s);

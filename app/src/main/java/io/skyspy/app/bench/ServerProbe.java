@@ -82,6 +82,16 @@ final class ServerProbe {
         return m.find() ? Long.parseLong(m.group(1)) * 1024 : -1;
     }
 
+    /** The top of the server's live-object histogram (forces a full GC), or null without jcmd. */
+    String classHistogram(int lines) {
+        String h = pid > 0 ? jcmd("GC.class_histogram") : null;
+        if (h == null) {
+            return null;
+        }
+        String[] all = h.split("\n");
+        return String.join("\n", java.util.Arrays.copyOfRange(all, 0, Math.min(all.length, lines + 3)));
+    }
+
     private String jcmd(String command) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.jcmd());

@@ -1,24 +1,18 @@
 package io.skyspy.app.socketio;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.skyspy.app.auth.Authenticator;
 import io.skyspy.protocol.Principal;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Decides who may join which namespace, from the {@code auth} object of the CONNECT packet
  * ({@code {token}}). A refusal is answered with CONNECT_ERROR, which the client sees as
- * {@code connect_error} with the given message (spec 001: private mode, or an invalid token with
- * reject-invalid-tokens on). This is also where namespace permissions belong ({@code /audio}
- * needs the audio permission).
- *
- * <p>Until the authentication module plugs in its validating guard, {@link #open()} admits
- * everyone as anonymous (topic permissions still apply inside the session), and
- * {@link #requireToken()} refuses a CONNECT that carries no token at all.
+ * {@code connect_error} with the given message and does not retry on its own (spec 001).
  */
 @FunctionalInterface
 public interface ConnectGuard {
-    /** What {@link #requireToken()} answers when the auth object has no token. */
+    /** Private mode, and the CONNECT carried no token (Socket.IO has no in-band authentication). */
     String AUTHENTICATION_REQUIRED = "Authentication required";
 
     /**
@@ -27,7 +21,7 @@ public interface ConnectGuard {
      */
     CompletionStage<Admission> admit(String namespace, JsonNode auth);
 
-    /** The outcome: a principal for the connection, or the reason it is refused. */
+    /** The outcome: a principal for the connection, or the message it is refused with. */
     record Admission(Principal principal, String refusal) {
         public static Admission accept(Principal principal) {
             return new Admission(principal, null);
@@ -42,17 +36,8 @@ public interface ConnectGuard {
         }
     }
 
-    static ConnectGuard open() {
-        return (namespace, auth) -> CompletableFuture.completedFuture(Admission.accept(Principal.anonymous()));
-    }
-
-    static ConnectGuard requireToken() {
-        return (namespace, auth) -> {
-            JsonNode token = auth.get("token");
-            boolean present = token != null && token.isTextual() && !token.asText().isBlank();
-            return CompletableFuture.completedFuture(present
-                    ? Admission.accept(Principal.anonymous())
-                    : Admission.refuse(AUTHENTICATION_REQUIRED));
-        };
+    /** The node's authentication: the same modes, tokens and permissions as {@code /ws/}. */
+    static ConnectGuard of(Authenticator authenticator) {
+        return new AuthenticatorGuard(authenticator);
     }
 }

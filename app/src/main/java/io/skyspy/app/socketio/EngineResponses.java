@@ -55,8 +55,14 @@ final class EngineResponses {
         return HttpResponse.create().withStatus(e.httpStatus()).withEntity(ContentTypes.APPLICATION_JSON, e.json());
     }
 
+    /** The node's handshake rate is spent: clients retry with their reconnection backoff. */
+    static HttpResponse busy() {
+        return HttpResponse.create().withStatus(StatusCodes.SERVICE_UNAVAILABLE)
+                .withEntity(ContentTypes.TEXT_PLAIN_UTF8, "Too many connection attempts, retry with backoff");
+    }
+
     static HttpResponse tooLarge() {
-        return HttpResponse.create().withStatus(StatusCodes.PAYLOAD_TOO_LARGE)
+        return HttpResponse.create().withStatus(StatusCodes.CONTENT_TOO_LARGE)
                 .withEntity(ContentTypes.TEXT_PLAIN_UTF8, "Payload too large");
     }
 }

@@ -1,6 +1,5 @@
 package io.skyspy.app.socketio;
 
-import io.skyspy.protocol.socketio.DisconnectReason;
 import io.skyspy.protocol.socketio.EngineError;
 import io.skyspy.streams.ws.WsFrames;
 import java.nio.charset.CharacterCodingException;
@@ -32,37 +31,37 @@ import org.apache.pekko.util.ByteString;
  */
 final class EngineServer {
     private final EngineContext context;
+    private final EngineGate gate;
     private final Supplier<EngineApp> apps;
     private final Map<String, EngineSocket> sockets = new ConcurrentHashMap<>();
 
-    EngineServer(EngineContext context, Supplier<EngineApp> apps) {
+    EngineServer(EngineContext context, EngineGate gate, Supplier<EngineApp> apps) {
         this.context = context;
+        this.gate = gate;
         this.apps = apps;
     }
 
-    int size() {
-        return sockets.size();
-    }
-
-    /** Ends every connection, e.g. when the node shuts down. */
-    void closeAll(DisconnectReason reason) {
-        for (EngineSocket s : sockets.values()) {
-            s.close(reason);
-        }
-    }
-
-    CompletionStage<HttpResponse> handle(HttpRequest request, Map<String, String> query) {
+    /** @param address the client's address */
+    CompletionStage<HttpResponse> handle(HttpRequest request, Map<String, String> query, String address) {
         if (!"4".equals(query.get("EIO"))) {
             return refuse(request, EngineError.UNSUPPORTED_PROTOCOL_VERSION);
+        }
+        if (!gate.originAllowed(request.getHeader("Origin").map(h -> h.value()))) {
+            return refuse(request, EngineError.FORBIDDEN);
         }
         String transport = query.get("transport");
         boolean upgrade = WsFrames.isUpgrade(request);
         String sid = query.get("sid");
+        if (sid == null && ("websocket".equals(transport) || "polling".equals(transport))
+                && !gate.handshakeAllowed().getAsBoolean()) {
+            request.discardEntityBytes(context.materializer());
+            return done(EngineResponses.busy());
+        }
         if ("websocket".equals(transport)) {
             if (!upgrade) {
                 return refuse(request, EngineError.BAD_REQUEST);
             }
-            return done(sid == null ? openWebSocket(request) : upgradeWebSocket(request, sid));
+            return done(sid == null ? openWebSocket(request, address) : upgradeWebSocket(request, sid));
         }
         if (!"polling".equals(transport)) {
             return refuse(request, EngineError.UNKNOWN_TRANSPORT);
@@ -72,7 +71,7 @@ final class EngineServer {
         }
         boolean get = request.method().equals(HttpMethods.GET);
         if (sid == null) {
-            return get ? done(openPolling()) : refuse(request, EngineError.BAD_HANDSHAKE_METHOD);
+            return get ? done(openPolling(address)) : refuse(request, EngineError.BAD_HANDSHAKE_METHOD);
         }
         EngineSocket socket = find(sid);
         if (socket == null) {
@@ -89,21 +88,21 @@ final class EngineServer {
         return refuse(request, EngineError.BAD_REQUEST);
     }
 
-    private EngineSocket newSocket(EngineSocket.Transport transport) {
-        String sid = Ids.next();
-        EngineSocket socket = new EngineSocket(sid, context, apps.get(), transport, s -> sockets.remove(s.sid(), s));
+    private EngineSocket newSocket(EngineSocket.Transport transport, String address) {
+        String sid = Ids.next(context.settings().sidPrefix());
+        EngineSocket socket = new EngineSocket(sid, address, context, apps.get(), transport, s -> sockets.remove(s.sid(), s));
         sockets.put(sid, socket);
         return socket;
     }
 
-    private HttpResponse openPolling() {
-        EngineSocket socket = newSocket(EngineSocket.Transport.POLLING);
+    private HttpResponse openPolling(String address) {
+        EngineSocket socket = newSocket(EngineSocket.Transport.POLLING, address);
         socket.startPolling();
         return EngineResponses.text(io.skyspy.protocol.socketio.EngineCodec.encode(socket.handshake(List.of("websocket")).packet()));
     }
 
-    private HttpResponse openWebSocket(HttpRequest request) {
-        EngineSocket socket = newSocket(EngineSocket.Transport.WEBSOCKET);
+    private HttpResponse openWebSocket(HttpRequest request, String address) {
+        EngineSocket socket = newSocket(EngineSocket.Transport.WEBSOCKET, address);
         WsLink link = WsLink.connection(socket);
         socket.startWebSocket(link);
         return WsFrames.accept(request, link.flow(context.settings().maxPayload()), Optional.empty());
@@ -122,14 +121,8 @@ final class EngineServer {
         return WsFrames.accept(request, link.flow(context.settings().maxPayload()), Optional.empty());
     }
 
-    /** The connection of a sid, unless it is gone or its heartbeat deadline has passed. */
     private EngineSocket find(String sid) {
-        EngineSocket s = sockets.get(sid);
-        if (s != null && s.expired()) {
-            s.close(DisconnectReason.PING_TIMEOUT);
-            return null;
-        }
-        return s;
+        return sockets.get(sid);
     }
 
     /** The POST body as text, null when it exceeds the max payload; fails when it is not UTF-8 or too slow. */

@@ -8,7 +8,6 @@ import io.skyspy.protocol.socketio.EnginePacketType;
 import io.skyspy.protocol.socketio.Handshake;
 import io.skyspy.protocol.socketio.SocketPacket;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -16,7 +15,6 @@ import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.Cancellable;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
-import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.QueueOfferResult;
@@ -50,10 +48,12 @@ final class EngineSocket {
     enum Transport { POLLING, WEBSOCKET }
 
     private final String sid;
+    private final String address;
     private final EngineContext context;
     private final EngineApp app;
     private final Consumer<EngineSocket> onClosed;
     private final Heartbeat heartbeat;
+    private final HeldPolls heldPolls;
 
     private volatile BoundedSourceQueue<OutPacket> control;
     private volatile Sink<OutPacket, NotUsed> namespaces;
@@ -68,18 +68,26 @@ final class EngineSocket {
     private boolean postInFlight;
     private boolean closed;
 
-    EngineSocket(String sid, EngineContext context, EngineApp app, Transport transport, Consumer<EngineSocket> onClosed) {
+    /** @param address the client's address (from its handshake request) */
+    EngineSocket(String sid, String address, EngineContext context, EngineApp app, Transport transport,
+            Consumer<EngineSocket> onClosed) {
         this.sid = sid;
+        this.address = address;
         this.context = context;
         this.app = app;
         this.transport = transport;
         this.onClosed = onClosed;
+        this.heldPolls = new HeldPolls(context);
         this.heartbeat = new Heartbeat(context, () -> send(OutPacket.of(EnginePacket.PING)),
                 () -> close(DisconnectReason.PING_TIMEOUT));
     }
 
     String sid() {
         return sid;
+    }
+
+    String address() {
+        return address;
     }
 
     EngineContext context() {
@@ -164,11 +172,6 @@ final class EngineSocket {
         return stream.viaMat(KillSwitches.single(), Keep.right()).to(target).run(context.materializer());
     }
 
-    /** True when a ping stayed unanswered past the timeout, even if the timer has not fired yet. */
-    boolean expired() {
-        return heartbeat.expired();
-    }
-
     /** One packet from the client, on whichever transport carries the connection. */
     CompletionStage<Done> receive(EnginePacket p) {
         app.heard();
@@ -192,6 +195,10 @@ final class EngineSocket {
 
     /** A polling GET: answered with the waiting packets, or when some arrive, or released. */
     CompletionStage<HttpResponse> poll() {
+        if (heartbeat.overdue()) {
+            // the timer may not have fired yet, but by the schedule this session is over
+            close(DisconnectReason.PING_TIMEOUT);
+        }
         CompletionStage<List<OutPacket>> batch;
         synchronized (this) {
             if (closed) {
@@ -203,8 +210,7 @@ final class EngineSocket {
             if (pollInFlight) {
                 batch = null;
             } else if (probe != null) {
-                // upgrading: the packets wait for the WebSocket; release the poll at once
-                return done(EngineResponses.payload(PollBuffer.NOOP));
+                return heldPolls.hold();
             } else {
                 pollInFlight = true;
                 batch = poll.take();
@@ -314,25 +320,23 @@ final class EngineSocket {
             return;
         }
         buffer.release(PollBuffer.NOOP);
-        link.carry(drain(buffer));
+        heldPolls.releaseAll(EngineResponses.error(EngineError.BAD_REQUEST));
+        link.carry(buffer.asSource());
         log.debug("engine.io {}: upgraded to websocket", sid);
-    }
-
-    /** The poll buffer as a stream, for the WebSocket that took over from polling. */
-    private static Source<OutPacket, NotUsed> drain(PollBuffer buffer) {
-        return Source.unfoldAsync(buffer, b -> b.take().thenApply(batch -> batch == PollBuffer.CLOSE
-                        ? Optional.<Pair<PollBuffer, List<OutPacket>>>empty()
-                        : Optional.of(Pair.create(b, batch))))
-                .mapConcat(batch -> batch);
     }
 
     /** Gives up an upgrade: the probing WebSocket is closed, polling goes on. */
     void abortProbe(WsLink link) {
+        boolean wasProbe;
         synchronized (this) {
-            if (probe == link) {
+            wasProbe = probe == link;
+            if (wasProbe) {
                 probe = null;
                 cancelProbeTimer();
             }
+        }
+        if (wasProbe) {
+            heldPolls.releaseAll(EngineResponses.payload(PollBuffer.NOOP));
         }
         link.close();
     }
@@ -370,6 +374,7 @@ final class EngineSocket {
         if (buffer != null) {
             buffer.release(reason.byClient() ? PollBuffer.NOOP : PollBuffer.CLOSE);
         }
+        heldPolls.releaseAll(EngineResponses.payload(reason.byClient() ? PollBuffer.NOOP : PollBuffer.CLOSE));
         if (w != null) {
             w.close();
         }

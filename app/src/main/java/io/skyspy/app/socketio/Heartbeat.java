@@ -8,10 +8,15 @@ import org.apache.pekko.actor.Cancellable;
  * start or the last pong, and the connection is over when that ping is not answered within
  * {@code timeout}.
  *
- * <p>Deadlines are computed from when the ping was due, not from when the scheduler (which fires
- * on a tick) got round to it, and they are also checked on every request ({@link #expired}): a
- * client polling right at {@code interval + timeout} must find the session gone, as the protocol's
- * own test suite checks to within a few milliseconds.
+ * <p>Two deadlines, because a timer fires a little late and a request may arrive early:
+ * <ul>
+ *   <li>the timer closes the connection {@code timeout} after the ping was actually sent, so a
+ *       late ping never shortens the client's window to answer it;
+ *   <li>{@link #overdue} says whether a poll comes after the moment the answer was due by the
+ *       schedule ({@code interval + timeout} after the last pong), so a client polling right at
+ *       that moment finds the session gone, as the protocol's own test suite checks to within a
+ *       few milliseconds. A pong is accepted until the timer has acted.
+ * </ul>
  */
 final class Heartbeat {
     private final EngineContext context;
@@ -20,8 +25,10 @@ final class Heartbeat {
     private final long intervalNanos;
     private final long timeoutNanos;
     private Cancellable timer;
-    // System.nanoTime() when the next ping is due; its answer is due timeoutNanos later
+    // System.nanoTime() when the next ping is due by the schedule
     private long pingDue;
+    // when the outstanding ping was sent; its answer is due timeoutNanos later
+    private long sentAt;
     private boolean pingSent;
     private boolean running;
 
@@ -50,8 +57,8 @@ final class Heartbeat {
         scheduleNextPing(System.nanoTime());
     }
 
-    /** True once the answer to the due ping is overdue, whether or not the timers have caught up. */
-    synchronized boolean expired() {
+    /** True once the answer to the scheduled ping is overdue, whether or not the timers have caught up. */
+    synchronized boolean overdue() {
         return running && System.nanoTime() - (pingDue + timeoutNanos) >= 0;
     }
 
@@ -71,7 +78,8 @@ final class Heartbeat {
                 return;
             }
             pingSent = true;
-            timer = context.schedule(Duration.ofNanos(Math.max(0, pingDue + timeoutNanos - System.nanoTime())), this::check);
+            sentAt = System.nanoTime();
+            timer = context.schedule(Duration.ofNanos(timeoutNanos), this::check);
         }
         ping.run();
     }
@@ -81,7 +89,7 @@ final class Heartbeat {
             if (!running || !pingSent) {
                 return;
             }
-            long left = pingDue + timeoutNanos - System.nanoTime();
+            long left = sentAt + timeoutNanos - System.nanoTime();
             if (left > 0) {
                 timer = context.schedule(Duration.ofNanos(left), this::check);
                 return;

@@ -9,6 +9,11 @@ final class Ids {
 
     private Ids() {}
 
+    /** The node's prefix (routing hint) and 20 URL-safe random characters (120 bits). */
+    static String next(String prefix) {
+        return prefix + next();
+    }
+
     /** 20 URL-safe characters (120 random bits). */
     static String next() {
         byte[] b = new byte[15];

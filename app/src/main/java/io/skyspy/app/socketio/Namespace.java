@@ -11,16 +11,21 @@ import org.apache.pekko.Done;
 @FunctionalInterface
 interface Namespace {
 
-    /** Joins an admitted client; the returned socket sends the CONNECT packet itself, before anything else. */
+    /**
+     * Joins an admitted client. The namespace answers the CONNECT itself: the returned socket sends
+     * the CONNECT packet before anything else; a refusal (null) has sent the CONNECT_ERROR.
+     */
     Socket connect(Context context);
 
     /**
      * One client's connection to a namespace.
      *
      * @param sid the namespace socket's id (the client's {@code socket.id})
+     * @param address the client's address, for the per-address connection limit
      * @param leave removes the socket from its connection, when the server ends it
      */
-    record Context(EngineSocket engine, String namespace, String sid, JsonNode auth, Principal principal, Runnable leave) {
+    record Context(EngineSocket engine, String namespace, String sid, JsonNode auth, Principal principal, String address,
+            Runnable leave) {
         void send(SocketPacket packet) {
             engine.send(packet);
         }

@@ -4,8 +4,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * The packets of one polling connection that wait for its next GET, and that GET while it waits.
@@ -115,8 +119,12 @@ final class PollBuffer {
         }
     }
 
-    synchronized boolean hasWaiter() {
-        return waiter != null;
+    /** The buffer as a stream, for the WebSocket that took over from polling; it ends with the connection. */
+    Source<OutPacket, NotUsed> asSource() {
+        return Source.unfoldAsync(this, b -> b.take().thenApply(batch -> batch == CLOSE
+                        ? Optional.<Pair<PollBuffer, List<OutPacket>>>empty()
+                        : Optional.of(Pair.create(b, batch))))
+                .mapConcat(batch -> batch);
     }
 
     // up to maxBytes per answer (at least one packet), the rest stays for the next poll

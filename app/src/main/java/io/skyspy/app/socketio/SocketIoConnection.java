@@ -111,11 +111,14 @@ final class SocketIoConnection implements EngineApp {
             } else if (!engine.isClosed()) {
                 String sid = Ids.next();
                 Namespace.Context ctx = new Namespace.Context(engine, name, sid, auth, admission.principal(),
-                        () -> joined.remove(name));
-                joined.put(name, namespace.connect(ctx));
-                Cancellable t = connectTimer;
-                if (t != null) {
-                    t.cancel();
+                        engine.address(), () -> joined.remove(name));
+                Namespace.Socket socket = namespace.connect(ctx);
+                if (socket != null) {
+                    joined.put(name, socket);
+                    Cancellable t = connectTimer;
+                    if (t != null) {
+                        t.cancel();
+                    }
                 }
             }
             return Done.getInstance();

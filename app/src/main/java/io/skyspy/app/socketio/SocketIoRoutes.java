@@ -5,11 +5,11 @@ import io.skyspy.app.ws.Streaming;
 import io.skyspy.protocol.Endpoint;
 import io.skyspy.protocol.Json;
 import io.skyspy.protocol.Timestamps;
-import io.skyspy.protocol.socketio.DisconnectReason;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.pekko.http.javadsl.model.RemoteAddress;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -25,7 +25,11 @@ import org.apache.pekko.http.javadsl.server.Route;
  *   <li>{@code /cannonball}: {@code session_started} with the session id on connect
  *   <li>{@code /acars}: ACARS only
  * </ul>
- * With {@code skyspy.socketio.conformance} on, {@code /} and {@code /custom} are the official
+ * Who may join is decided by the {@link ConnectGuard} from the CONNECT packet's auth object (by
+ * default the node's authentication, as on {@code /ws/}); handshakes obey the node's handshake
+ * rate and allowed origins, and namespace connections its connection limits.
+ *
+ * <p>With {@code skyspy.socketio.conformance} on, {@code /} and {@code /custom} are the official
  * suite's echo namespaces instead, and {@code /engine.io/} is a plain Engine.IO echo server.
  */
 public final class SocketIoRoutes extends AllDirectives {
@@ -40,15 +44,15 @@ public final class SocketIoRoutes extends AllDirectives {
         this.settings = settings;
         EngineContext context = EngineContext.create(settings, streaming.system());
         Map<String, Namespace> namespaces = namespaces(streaming, settings);
-        this.socketIo = new EngineServer(context,
+        EngineGate gate = new EngineGate(streaming.limits()::admitHandshake, streaming.auth().settings().allowedOrigins());
+        this.socketIo = new EngineServer(context, gate,
                 () -> new SocketIoConnection(namespaces, guard, settings.maxAttachments()));
-        this.engineEcho = settings.conformance() ? new EngineServer(context, EngineEcho::new) : null;
+        this.engineEcho = settings.conformance() ? new EngineServer(context, EngineGate.OPEN, EngineEcho::new) : null;
     }
 
-    /** From configuration; the guard is {@link ConnectGuard#open()} unless {@code require-token} is on. */
+    /** From configuration, with the node's authentication deciding who joins which namespace. */
     public static SocketIoRoutes create(Streaming streaming, Config config) {
-        SocketIoSettings settings = SocketIoSettings.create(config);
-        return new SocketIoRoutes(streaming, settings, settings.requireToken() ? ConnectGuard.requireToken() : ConnectGuard.open());
+        return new SocketIoRoutes(streaming, SocketIoSettings.create(config), ConnectGuard.of(streaming.auth()));
     }
 
     private static Map<String, Namespace> namespaces(Streaming streaming, SocketIoSettings settings) {
@@ -97,20 +101,11 @@ public final class SocketIoRoutes extends AllDirectives {
     private Route serve(String path, EngineServer server) {
         Duration hold = settings.pingInterval().plus(settings.pingTimeout()).plus(POLL_MARGIN);
         return pathPrefix(PathMatchers.separateOnSlashes(path.substring(1)), () -> pathEndOrSingleSlash(() ->
-                withRequestTimeout(hold, () -> extractRequest(request -> parameterMap(query ->
-                        completeWithFuture(server.handle(request, query)))))));
+                withRequestTimeout(hold, () -> extractRequest(request -> extractClientIP(ip -> parameterMap(query ->
+                        completeWithFuture(server.handle(request, query, address(ip)))))))));
     }
 
-    /** Open Socket.IO connections on this node (Engine.IO level). */
-    public int connections() {
-        return socketIo.size();
-    }
-
-    /** Ends every connection with a transport close, so clients reconnect (to another node). */
-    public void shutdown() {
-        socketIo.closeAll(DisconnectReason.SERVER_SHUTTING_DOWN);
-        if (engineEcho != null) {
-            engineEcho.closeAll(DisconnectReason.SERVER_SHUTTING_DOWN);
-        }
+    private static String address(RemoteAddress ip) {
+        return ip.getAddress().map(a -> a.getHostAddress()).orElse("unknown");
     }
 }

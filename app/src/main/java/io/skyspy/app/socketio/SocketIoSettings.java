@@ -3,6 +3,7 @@ package io.skyspy.app.socketio;
 import com.typesafe.config.Config;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Socket.IO settings, from {@code skyspy.socketio}. The defaults are the Engine.IO / Socket.IO
@@ -20,12 +21,24 @@ import java.util.List;
  * @param controlQueue per connection: engine packets, acks and per-client packets not yet sent
  * @param namespaceBuffer per namespace connection: frames buffered on their way into the connection
  * @param mainNamespaceTopics topics a main-namespace connection follows before it subscribes
- * @param requireToken interim until real authentication: refuse a CONNECT without {@code auth.token}
  * @param conformance serve the suites' echo handlers and {@code /engine.io/} (never in production)
+ * @param sidPrefix put in front of every sid this node issues, so a load balancer can route a
+ *     connection's requests to its node by the {@code sid} query parameter alone
  */
 public record SocketIoSettings(String path, Duration pingInterval, Duration pingTimeout, long maxPayload,
         Duration connectTimeout, Duration upgradeTimeout, Duration postTimeout, int maxAttachments, int controlQueue,
-        int namespaceBuffer, List<String> mainNamespaceTopics, boolean requireToken, boolean conformance) {
+        int namespaceBuffer, List<String> mainNamespaceTopics, boolean conformance, String sidPrefix) {
+    // URL-safe without escaping, and short: it travels in every request's query
+    private static final Pattern SID_PREFIX = Pattern.compile("^[A-Za-z0-9_-]{0,32}$");
+
+    public SocketIoSettings {
+        if (!SID_PREFIX.matcher(sidPrefix).matches()) {
+            throw new IllegalArgumentException("skyspy.socketio.sid-prefix must be up to 32 of A-Z a-z 0-9 _ -, got " + sidPrefix);
+        }
+        if (path.equals("/")) {
+            throw new IllegalArgumentException("skyspy.socketio.path must not be the root path");
+        }
+    }
 
     public static SocketIoSettings create(Config config) {
         Config c = config.getConfig("skyspy.socketio");
@@ -35,7 +48,7 @@ public record SocketIoSettings(String path, Duration pingInterval, Duration ping
                 timing.getDuration("ping-timeout"), timing.getBytes("max-payload"), timing.getDuration("connect-timeout"),
                 c.getDuration("upgrade-timeout"), c.getDuration("post-timeout"), c.getInt("max-attachments"),
                 c.getInt("control-queue"), c.getInt("namespace-buffer"), c.getStringList("main-namespace-topics"),
-                c.getBoolean("require-token"), conformance);
+                conformance, c.getString("sid-prefix"));
     }
 
     /** {@code socket.io/} and {@code /socket.io} both mean {@code /socket.io}. */

@@ -1,9 +1,11 @@
 package io.skyspy.app.socketio;
 
+import io.skyspy.app.auth.ConnectionLimits;
 import io.skyspy.app.ws.ClientSession;
 import io.skyspy.app.ws.Streaming;
 import io.skyspy.protocol.Endpoint;
 import io.skyspy.protocol.socketio.ServerEvents;
+import io.skyspy.protocol.socketio.SocketPacket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,14 @@ record StreamingNamespace(Streaming streaming, Endpoint endpoint, List<String> i
 
     @Override
     public Namespace.Socket connect(Namespace.Context context) {
-        ClientSession session = new ClientSession(streaming, endpoint, context.principal(), () -> { }, context.sid(), false,
+        // the same connection limits as /ws/: per address, per identity, and the node's cap
+        String[] why = new String[1];
+        ConnectionLimits.Lease lease = streaming.limits().acquire(context.address(), context.principal(), why);
+        if (lease == null) {
+            context.send(SocketPacket.connectError(context.namespace(), why[0]));
+            return null;
+        }
+        ClientSession session = new ClientSession(streaming, endpoint, context.principal(), lease, context.sid(), false,
                 initialTopics, true);
         List<OutPacket> first = new ArrayList<>();
         for (byte[] json : greeting.apply(session.id())) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.skyspy.app.ws.ClientSession;
 import io.skyspy.protocol.ClientMessage;
 import io.skyspy.protocol.CloseCodes;
+import io.skyspy.protocol.ErrorMessages;
 import io.skyspy.protocol.Json;
 import io.skyspy.protocol.ServerMessages;
 import io.skyspy.protocol.socketio.DisconnectReason;
@@ -83,6 +84,10 @@ final class StreamingSocket implements Namespace.Socket {
         }
         long id = event.ackId();
         if (m instanceof ClientMessage.Request r) {
+            // answered here rather than through onMessage, so it takes from the rate budget here
+            if (!session.withinRate()) {
+                return CompletableFuture.completedFuture(ack(id, ServerMessages.error(ErrorMessages.RATE_LIMITED, r.requestId())));
+            }
             return session.request(r).thenApply(json -> ack(id, json));
         }
         if (m instanceof ClientMessage.Invalid i) {

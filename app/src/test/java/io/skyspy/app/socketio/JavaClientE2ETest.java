@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.skyspy.app.support.Await;
+import io.skyspy.app.support.AuthFixture;
 import io.skyspy.app.support.TestServer;
 import java.net.URI;
 import java.time.Duration;
@@ -17,28 +18,30 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The Java Socket.IO client against the real server and its simulator, over a WebSocket from the
- * start and over polling with the upgrade: every namespace, subscriptions, streaming,
- * request/response with and without an acknowledgement, auth success and {@code connect_error}.
+ * The Java Socket.IO client against the real server and its simulator (private auth mode), over a
+ * WebSocket from the start and over polling with the upgrade: every namespace, subscriptions,
+ * streaming, request/response with and without an acknowledgement, auth success and every
+ * {@code connect_error} (no token, a forged token, no audio permission, an unknown namespace).
  */
 class JavaClientE2ETest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final Map<String, String> TOKEN = Map.of("token", "java-client-token");
+    // private mode: a valid token is required, and /audio needs the audio permission
+    private static final Map<String, String> TOKEN = Map.of("token", AuthFixture.validJwt("user:alice", "audio"));
     private static TestServer server;
     private static URI base;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         server = TestServer.start("""
                 skyspy.feeds = ["sim"]
                 skyspy.simulator.aircraft-count = 20
-                skyspy.socketio.require-token = true
-                """);
+                """ + new AuthFixture().config("private", false));
         base = server.http("/");
     }
 
     @AfterAll
     static void stop() {
+        Sessions.awaitNone(server);
         server.close();
     }
 
@@ -99,12 +102,18 @@ class JavaClientE2ETest {
     @EnumSource(JavaSioClient.Mode.class)
     void refusedConnections(JavaSioClient.Mode mode) throws Exception {
         try (JavaSioClient anonymous = JavaSioClient.connect(base, "/", mode, Map.of());
+                JavaSioClient forged = JavaSioClient.connect(base, "/", mode, Map.of("token", AuthFixture.badlySignedJwt()));
+                JavaSioClient noAudio = JavaSioClient.connect(base, "/audio", mode, Map.of("token", AuthFixture.validJwt("user:bob")));
                 JavaSioClient unknown = JavaSioClient.connect(base, "/no-such-namespace", mode, TOKEN)) {
-            JSONObject noToken = (JSONObject) anonymous.await("connect_error", WAIT).arg();
-            assertEquals(ConnectGuard.AUTHENTICATION_REQUIRED, noToken.getString("message"));
-            JSONObject invalid = (JSONObject) unknown.await("connect_error", WAIT).arg();
-            assertEquals("Invalid namespace", invalid.getString("message"));
+            assertEquals(ConnectGuard.AUTHENTICATION_REQUIRED, message(anonymous));
+            assertEquals("Invalid token", message(forged));
+            assertEquals("Permission denied", message(noAudio));
+            assertEquals("Invalid namespace", message(unknown));
             assertFalse(anonymous.connected());
         }
+    }
+
+    private static String message(JavaSioClient c) throws Exception {
+        return ((JSONObject) c.await("connect_error", WAIT).arg()).getString("message");
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.skyspy.app.support.AuthFixture;
 import io.skyspy.app.support.TestServer;
 import io.skyspy.protocol.Json;
 import java.io.File;
@@ -23,8 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The official JavaScript client ({@code socket.io-client} 4.x, pinned by
  * {@code src/test/node/package-lock.json}) run by Node against the real server: the scenario in
  * {@code src/test/node/scenario.js} covers every namespace, snapshot, subscribe, streaming,
- * request/response with and without an acknowledgement, the upgrade, auth success and
- * {@code connect_error}, and prints what it saw as one JSON line.
+ * request/response with and without an acknowledgement, the upgrade, auth success (private mode)
+ * and each {@code connect_error}, and prints what it saw as one JSON line.
  *
  * <p>Needs {@code node} on the PATH and {@code npm ci --prefix app/src/test/node} run first.
  */
@@ -34,25 +35,26 @@ class NodeClientE2ETest {
     private static TestServer server;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         assertTrue(Files.isDirectory(SCRIPTS.resolve("node_modules").resolve("socket.io-client")),
                 "the JavaScript client is not installed: run npm ci --prefix app/src/test/node");
         server = TestServer.start("""
                 skyspy.feeds = ["sim"]
                 skyspy.simulator.aircraft-count = 20
-                skyspy.socketio.require-token = true
-                """);
+                """ + new AuthFixture().config("private", false));
     }
 
     @AfterAll
     static void stop() {
+        Sessions.awaitNone(server);
         server.close();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"websocket", "polling"})
     void officialClientScenario(String mode) throws Exception {
-        JsonNode r = run("scenario.js", "http://127.0.0.1:" + server.port(), mode);
+        JsonNode r = run("scenario.js", "http://127.0.0.1:" + server.port(), mode,
+                AuthFixture.validJwt("user:alice", "audio"), AuthFixture.validJwt("user:bob"), AuthFixture.badlySignedJwt());
         assertTrue(r.path("ok").asBoolean(), r.toString());
         assertTrue(r.get("snapshotHasSeq").asBoolean());
         assertEquals("aircraft", r.get("subscribed").get(0).asText());
@@ -66,6 +68,8 @@ class NodeClientE2ETest {
         assertTrue(r.get("cannonballSession").asBoolean());
         assertTrue(r.get("acarsConnected").asBoolean());
         assertEquals(ConnectGuard.AUTHENTICATION_REQUIRED, r.get("noTokenError").asText());
+        assertEquals("Invalid token", r.get("forgedTokenError").asText());
+        assertEquals("Permission denied", r.get("noAudioPermissionError").asText());
         assertEquals("Invalid namespace", r.get("unknownNamespaceError").asText());
         assertEquals("io client disconnect", r.get("disconnectReason").asText());
     }
