@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class AbuseE2ETest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** What "responsive" means here, generously, for a shared 2-core CI machine. */
-    private static final long MAX_PING_MS = 1500;
+    private static final long MAX_PING_MS = 3000;
     private static AuthFixture fixture;
     private static TestServer server;
 
@@ -61,7 +61,11 @@ class AbuseE2ETest {
         try (WsClient bystander = WsClient.connect(server.ws("/ws/all/?topics=safety"));
                 WsClient flood = WsClient.connect(server.ws("/ws/all/?topics=safety"))) {
             for (int i = 0; i < 2000 && !flood.closed(); i++) {
-                flood.socket().sendText("{\"action\":\"ping\"}", true);
+                try {
+                    flood.send("{\"action\":\"ping\"}");
+                } catch (RuntimeException closedMeanwhile) {
+                    break;
+                }
                 if (i % 200 == 0) {
                     assertTrue(pingMillis(bystander) < MAX_PING_MS);
                 }
@@ -86,11 +90,10 @@ class AbuseE2ETest {
         try (TestServer fast = TestServer.start("skyspy.limits.messages-per-second = 100000\nskyspy.limits.message-burst = 100000\n");
                 WsClient c = WsClient.connect(fast.ws("/ws/all/?topics=safety"))) {
             for (int i = 0; i < 10_000; i++) {
-                c.socket().sendText(i % 2 == 0 ? "{\"action\":\"subscribe\",\"topics\":[\"acars\"]}"
-                        : "{\"action\":\"unsubscribe\",\"topics\":[\"acars\"]}", true);
+                c.send(i % 2 == 0 ? "{\"action\":\"subscribe\",\"topics\":[\"acars\"]}"
+                        : "{\"action\":\"unsubscribe\",\"topics\":[\"acars\"]}");
                 if (i % 1000 == 999) {
                     // wait for the answers to catch up, so the test also bounds the server's backlog
-                    int target = i;
                     int[] answered = {0};
                     c.await(r -> {
                         String t = r.json().path("type").asText();
@@ -99,7 +102,6 @@ class AbuseE2ETest {
                         }
                         return answered[0] >= 1000;
                     }, Duration.ofSeconds(30));
-                    assertTrue(target > 0);
                 }
             }
             c.send("{\"action\":\"request\",\"type\":\"session-info\",\"request_id\":\"s\"}");

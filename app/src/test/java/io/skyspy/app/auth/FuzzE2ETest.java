@@ -24,7 +24,7 @@ class FuzzE2ETest {
             "{\"action\":\"request\",\"type\":\"aircraft_list\",\"params\":{\"min_altitude\":\"x\",\"military_only\":[1]}}",
             "{\"type\":\"auth\",\"token\":\"eyJhbGciOiJIUzI1NiJ9.e30.x\"}",
             "{\"action\":\"request\",\"type\":\"aircraft-info-bulk\",\"params\":{\"icaos\":[1,null,{}]}}");
-    private static final String CHARS = "{}[]\":,\\ abcdefxyz0123456789.-+eE\u0000\u00e9\ud83d\ude80truefalsenull";
+    private static final String CHARS = "{}[]\":,\\ abcdefxyz0123456789.-+eE\u0000\u00e9\u6f22truefalsenull";
 
     @Test
     void randomAndMutatedFramesNeverBreakTheConnection() {
@@ -37,7 +37,7 @@ class FuzzE2ETest {
                 WsClient c = WsClient.connect(server.ws("/ws/all/?topics=safety"))) {
             Random random = new Random(42);
             for (int i = 0; i < 3000; i++) {
-                c.socket().sendText(frame(random), true);
+                c.send(frame(random));
                 if (i % 500 == 499) {
                     c.drain();
                     c.send("{\"action\":\"ping\"}");
