@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,7 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * request/response with and without an acknowledgement, the upgrade, auth success (private mode)
  * and each {@code connect_error}, and prints what it saw as one JSON line.
  *
- * <p>Needs {@code node} on the PATH and {@code npm ci --prefix app/src/test/node} run first.
+ * <p>Needs {@code node} and {@code npm} on the PATH; a machine without Node skips this class (the
+ * Java client tests cover the same scenario). The pinned client is installed with {@code npm ci}
+ * on first use when {@code .ci/run} has not done it already.
  */
 class NodeClientE2ETest {
     private static final Path SCRIPTS = Path.of("src", "test", "node");
@@ -36,6 +39,13 @@ class NodeClientE2ETest {
 
     @BeforeAll
     static void start() throws Exception {
+        Assumptions.assumeTrue(onPath("node") && onPath("npm"), "node/npm not installed: skipping the JavaScript client");
+        if (!Files.isDirectory(SCRIPTS.resolve("node_modules").resolve("socket.io-client"))) {
+            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(SCRIPTS.toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            assertTrue(npm.waitFor(3, java.util.concurrent.TimeUnit.MINUTES) && npm.exitValue() == 0,
+                    "npm ci in app/src/test/node failed");
+        }
         assertTrue(Files.isDirectory(SCRIPTS.resolve("node_modules").resolve("socket.io-client")),
                 "the JavaScript client is not installed: run npm ci --prefix app/src/test/node");
         server = TestServer.start("""
@@ -44,8 +54,20 @@ class NodeClientE2ETest {
                 """ + new AuthFixture().config("private", false));
     }
 
+    private static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @AfterAll
     static void stop() {
+        if (server == null) {
+            return;
+        }
         Sessions.awaitNone(server);
         server.close();
     }
