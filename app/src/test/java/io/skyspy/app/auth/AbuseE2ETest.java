@@ -89,6 +89,7 @@ class AbuseE2ETest {
     void tenThousandSubscribeUnsubscribeCyclesLeaveTheConnectionHealthy() {
         try (TestServer fast = TestServer.start("skyspy.limits.messages-per-second = 100000\nskyspy.limits.message-burst = 100000\n");
                 WsClient c = WsClient.connect(fast.ws("/ws/all/?topics=safety"))) {
+            long heapBefore = usedHeapAfterGc();
             for (int i = 0; i < 10_000; i++) {
                 c.send(i % 2 == 0 ? "{\"action\":\"subscribe\",\"topics\":[\"acars\"]}"
                         : "{\"action\":\"unsubscribe\",\"topics\":[\"acars\"]}");
@@ -106,7 +107,16 @@ class AbuseE2ETest {
             }
             c.send("{\"action\":\"request\",\"type\":\"session-info\",\"request_id\":\"s\"}");
             assertEquals(List.of("safety"), List.of(c.awaitType("response", WAIT).get("data").get("topics").get(0).asText()));
+            // the server runs in this JVM: 10,000 cycles must not leave state behind
+            long grown = usedHeapAfterGc() - heapBefore;
+            assertTrue(grown < 64L * 1024 * 1024, "heap grew by " + grown / 1024 + " KB");
         }
+    }
+
+    private static long usedHeapAfterGc() {
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        return rt.totalMemory() - rt.freeMemory();
     }
 
     @Test
