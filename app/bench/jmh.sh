@@ -13,5 +13,5 @@ LOCK=${LOCK:-/tmp/skyspy-mvn.lock}
 flock "$LOCK" mvn -q -o -B -pl protocol,streams,actors -am install -DskipTests
 CP_FILE=$(mktemp)
 trap 'rm -f "$CP_FILE"' EXIT
-flock "$LOCK" mvn -q -o -B -pl app test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
+flock "$LOCK" mvn -q -o -B -pl app test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE"
 exec java -cp "app/target/test-classes:app/target/classes:$(cat "$CP_FILE")" org.openjdk.jmh.Main "$@"

@@ -97,6 +97,7 @@ final class FanOutScenario {
                 "closed_before_subscribed", n.closedBeforeSubscribed.get()));
         r.put("not_subscribed", settled ? 0 : fleet.started() - n.settled());
         r.put("dropped_during_run", n.dropped.get());
+        r.put("first_errors", n.errors());
         r.put("window_s", o.durationSeconds());
         r.put("frames_per_s", Report.round(stats.frames / secs));
         r.put("deltas_per_s", Math.round(stats.deltas / secs));

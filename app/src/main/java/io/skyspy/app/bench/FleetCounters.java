@@ -13,6 +13,19 @@ final class FleetCounters {
     final AtomicLong closedBeforeSubscribed = new AtomicLong();
     final AtomicLong dropped = new AtomicLong();
 
+    private final java.util.Set<String> errors = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Remembers a few distinct failure reasons for the report. */
+    void error(String reason) {
+        if (errors.size() < 8) {
+            errors.add(reason);
+        }
+    }
+
+    java.util.List<String> errors() {
+        return java.util.List.copyOf(errors);
+    }
+
     long failed() {
         return connectFailures.get() + handshakeFailures.get() + closedBeforeSubscribed.get();
     }

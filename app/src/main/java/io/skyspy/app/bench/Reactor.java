@@ -90,6 +90,7 @@ final class Reactor implements Runnable {
             try {
                 c.startConnect();
             } catch (IOException e) {
+                counters.error("connect: " + e);
                 fail(c, ClientConnection.Failure.CONNECT);
             }
         });
@@ -165,6 +166,7 @@ final class Reactor implements Runnable {
                 read(c, now);
             }
         } catch (IOException e) {
+            counters.error(c.state + ": " + e);
             if (c.state == ClientConnection.State.CONNECTING) {
                 fail(c, ClientConnection.Failure.CONNECT);
             } else {
@@ -293,11 +295,14 @@ final class Reactor implements Runnable {
             switch (c.state) {
                 case CONNECTING -> {
                     if (age > CONNECT_TIMEOUT_NANOS) {
+                        counters.error("connect timed out (10 s)");
                         fail(c, ClientConnection.Failure.CONNECT);
                     }
                 }
                 case HANDSHAKING, OPEN -> {
                     if (!c.subscribed && age > HANDSHAKE_TIMEOUT_NANOS) {
+                        counters.error(c.state == ClientConnection.State.OPEN ? "no subscribed reply within 30 s"
+                                : "no upgrade response within 30 s");
                         fail(c, ClientConnection.Failure.HANDSHAKE);
                     }
                 }
