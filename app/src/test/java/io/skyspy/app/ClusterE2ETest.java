@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skyspy.app.support.FakeSbsSource;
+import io.skyspy.app.support.TestCluster;
 import io.skyspy.app.support.TestServer;
 import io.skyspy.app.support.WsClient;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
-import org.apache.pekko.cluster.MemberStatus;
-import org.apache.pekko.cluster.typed.Cluster;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,32 +19,14 @@ import org.junit.jupiter.api.Test;
 class ClusterE2ETest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static String node(int port, int seedPort, String feeds) {
-        return """
-                pekko.remote.artery.canonical.port = %d
-                pekko.cluster.seed-nodes = ["pekko://skyspy@127.0.0.1:%d"]
-                pekko.cluster.min-nr-of-members = 1
-                skyspy.cluster.self-join = false
-                skyspy.feeds = %s
-                """.formatted(port, seedPort, feeds);
-    }
-
     @Test
     void aircraftAndSessionsCrossNodes() throws Exception {
-        int p1 = freePort();
-        int p2 = freePort();
+        int p1 = TestCluster.freePort();
+        int p2 = TestCluster.freePort();
         try (FakeSbsSource sbs = new FakeSbsSource();
-                TestServer a = TestServer.start(node(p1, p1, "[\"" + sbs.feed() + "\"]"));
-                TestServer b = TestServer.start(node(p2, p1, "[\"readsb-json://127.0.0.1:1\"]"))) {
-            io.skyspy.app.support.Await.until("both nodes up", WAIT, () ->
-                    java.util.stream.StreamSupport.stream(Cluster.get(a.server().system()).state().getMembers().spliterator(), false)
-                            .filter(m -> m.status() == MemberStatus.up()).count() == 2);
+                TestServer a = TestServer.start(TestCluster.node(p1, p1, "[\"" + sbs.feed() + "\"]"));
+                TestServer b = TestServer.start(TestCluster.node(p2, p1, "[\"readsb-json://127.0.0.1:1\"]"))) {
+            TestCluster.awaitUp(a, 2, WAIT);
             io.skyspy.app.support.Await.until("node A connected to the SBS source", WAIT, () -> sbs.connectedClients() > 0);
 
             String sessionId;

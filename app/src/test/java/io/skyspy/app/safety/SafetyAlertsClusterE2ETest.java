@@ -6,19 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.skyspy.app.support.Await;
 import io.skyspy.app.support.AuthFixture;
 import io.skyspy.app.support.FakeSbsSource;
+import io.skyspy.app.support.TestCluster;
 import io.skyspy.app.support.TestServer;
 import io.skyspy.app.support.WsClient;
 import io.skyspy.protocol.Json;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Predicate;
-import java.util.stream.StreamSupport;
-import org.apache.pekko.cluster.MemberStatus;
-import org.apache.pekko.cluster.typed.Cluster;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,21 +25,8 @@ import org.junit.jupiter.api.Test;
 class SafetyAlertsClusterE2ETest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     private static String node(int port, int seedPort, String feeds) {
-        return """
-                pekko.remote.artery.canonical.port = %d
-                pekko.cluster.seed-nodes = ["pekko://skyspy@127.0.0.1:%d"]
-                pekko.cluster.min-nr-of-members = 1
-                skyspy.cluster.self-join = false
-                skyspy.feeds = %s
-                skyspy.auth.jwt.secret = "%s"
-                """.formatted(port, seedPort, feeds, AuthFixture.SECRET);
+        return TestCluster.node(port, seedPort, feeds) + "skyspy.auth.jwt.secret = \"" + AuthFixture.SECRET + "\"\n";
     }
 
     /** One warm-up aircraft: an emergency and the marker alert; true when both nodes' clients got them. */
@@ -67,13 +50,12 @@ class SafetyAlertsClusterE2ETest {
 
     @Test
     void detectedOnceDeliveredEverywherePrivateOnlyToTheOwner() throws Exception {
-        int p1 = freePort();
-        int p2 = freePort();
+        int p1 = TestCluster.freePort();
+        int p2 = TestCluster.freePort();
         try (FakeSbsSource sbs = new FakeSbsSource();
                 TestServer a = TestServer.start(node(p1, p1, "[\"" + sbs.feed() + "\"]"));
                 TestServer b = TestServer.start(node(p2, p1, "[]"))) {
-            Await.until("both nodes up", WAIT, () -> StreamSupport.stream(Cluster.get(a.server().system()).state().getMembers()
-                    .spliterator(), false).filter(m -> m.status() == MemberStatus.up()).count() == 2);
+            TestCluster.awaitUp(a, 2, WAIT);
             Await.until("node A connected to the SBS source", WAIT, () -> sbs.connectedClients() > 0);
 
             String alice = AuthFixture.validJwt("user:alice");
