@@ -51,8 +51,7 @@ final class RequestHandler {
     <C> void handle(SessionEntity.Request r, String sessionId, Principal principal, List<String> topics, ActorContext<C> ctx, BiFunction<ActorRef<SessionEntity.Reply>, byte[], C> answered) {
         String id = r.requestId();
         String type = r.type();
-        // params that crossed nodes come back from Pekko's Jackson (with its Scala module) as Scala collections
-        Map<String, Object> p = new RequestParams(r.params()).raw();
+        Map<String, Object> p = r.params();
         ActorRef<SessionEntity.Reply> to = r.replyTo();
         switch (type) {
             case "aircraft" -> {

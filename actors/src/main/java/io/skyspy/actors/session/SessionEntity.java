@@ -182,7 +182,10 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
     }
 
     private Behavior<Command> onRequest(Request r) {
-        requests.handle(r, sessionId, principal, subscriptions().topics(), context, (replyTo, json) -> new Answered(replyTo, json));
+        // params that crossed nodes arrive from Pekko's Jackson (with its Scala module) as Scala
+        // collections: make them Java once, here, for every handler
+        Request java = new Request(r.type(), r.requestId(), new RequestParams(r.params()).raw(), r.replyTo());
+        requests.handle(java, sessionId, principal, subscriptions().topics(), context, (replyTo, json) -> new Answered(replyTo, json));
         return this;
     }
 

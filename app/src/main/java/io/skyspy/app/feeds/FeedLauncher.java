@@ -58,17 +58,15 @@ public final class FeedLauncher {
         int maxLine = c.getInt("max-line-length");
         switch (f.kind()) {
             case SBS -> {
-                SbsFeedSettings d = SbsFeedSettings.defaults(f.name(), f.host(), f.port());
-                SbsFeedSettings s = new SbsFeedSettings(f.name(), f.host(), f.port(), maxLine, d.connectTimeout(),
-                        d.idleTimeout(), minBackoff, maxBackoff, random);
+                SbsFeedSettings s = SbsFeedSettings.defaults(f.name(), f.host(), f.port())
+                        .withBackoff(minBackoff, maxBackoff, random).withMaxLineLength(maxLine);
                 FeedStatus status = SbsFeed.status(s);
                 statuses.add(status);
                 return SbsFeed.source(system, s, status);
             }
             case READSB_JSON -> {
-                ReadsbJsonStreamFeedSettings d = ReadsbJsonStreamFeedSettings.defaults(f.name(), f.host(), f.port());
-                ReadsbJsonStreamFeedSettings s = new ReadsbJsonStreamFeedSettings(f.name(), f.host(), f.port(), maxLine,
-                        d.connectTimeout(), d.idleTimeout(), minBackoff, maxBackoff, random);
+                ReadsbJsonStreamFeedSettings s = ReadsbJsonStreamFeedSettings.defaults(f.name(), f.host(), f.port())
+                        .withBackoff(minBackoff, maxBackoff, random).withMaxLineLength(maxLine);
                 FeedStatus status = ReadsbJsonStreamFeed.status(s);
                 statuses.add(status);
                 return ReadsbJsonStreamFeed.source(system, s, status);
