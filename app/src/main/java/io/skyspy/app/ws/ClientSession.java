@@ -133,12 +133,19 @@ public final class ClientSession {
                         attached.completeExceptionally(err);
                         return;
                     }
-                    applyChannels(a.channels());
-                    if (endpoint.sendsAircraftSnapshot()) {
-                        outlet.resync();
+                    try {
+                        applyChannels(a.channels());
+                        if (endpoint.sendsAircraftSnapshot()) {
+                            outlet.resync();
+                        }
+                        streaming.listener().attached(this);
+                        attached.complete(Done.getInstance());
+                    } catch (RuntimeException e) {
+                        // never leave the connection waiting on an attach that will not complete
+                        log.error("session {} failed after attaching", sessionId, e);
+                        outlet.close(CloseCodes.INTERNAL_ERROR, "session unavailable");
+                        attached.completeExceptionally(e);
                     }
-                    streaming.listener().attached(this);
-                    attached.complete(Done.getInstance());
                 });
     }
 
