@@ -85,8 +85,7 @@ public final class ConnectionOutlet implements Subscriber {
                 .conflateWithSeed(ConnectionOutlet::backlog, this::addToBacklog)
                 .mapConcat(backlog -> backlog);
         return reliableSource
-                // preferred=false: this (the reliable lane) wins; "true" would prefer the position lane
-                .mergePreferred(positionSource, false, true)
+                .mergePreferred(positionSource, true, true)
                 .recover(TooSlow.class, () -> new Outbound.Close(1008, "client too slow"))
                 .mapConcat(this::expand)
                 .takeWhile(o -> !(o instanceof Outbound.Close), true)

@@ -70,27 +70,6 @@ class ConnectionOutletTest {
     }
 
     @Test
-    void aReplyOvertakesQueuedPositionFrames() throws Exception {
-        ConnectionOutlet outlet = new ConnectionOutlet("t", 16, 16, () -> null);
-        CountDownLatch ready = new CountDownLatch(1);
-        SinkQueueWithCancel<Outbound> queue = outlet.source(ready::countDown, () -> { })
-                .toMat(Sink.queue(1), Keep.right()).run(kit.system());
-        assertTrue(ready.await(5, TimeUnit.SECONDS));
-        for (long seq = 1; seq <= 12; seq++) {
-            outlet.offer(position(seq));
-        }
-        outlet.send(Frame.reply("{\"type\":\"pong\"}".getBytes(StandardCharsets.UTF_8)));
-        int at = -1;
-        for (int i = 0; i < 13 && at < 0; i++) {
-            if (((Frame) pull(queue).orElseThrow()).lane() == Lane.RELIABLE) {
-                at = i;
-            }
-        }
-        assertTrue(at >= 0 && at <= 3, "the reply came out at position " + at + " of 13");
-        queue.cancel();
-    }
-
-    @Test
     void reliableLaneOverflowEndsWithA1008Close() throws Exception {
         ConnectionOutlet outlet = new ConnectionOutlet("t", 4, 4, () -> null);
         CountDownLatch ready = new CountDownLatch(1);
