@@ -77,12 +77,13 @@ public final class ConnectionOutlet implements Subscriber {
                     position = q;
                     ready(pending);
                     return NotUsed.getInstance();
-                });
-        // No conflate stage here: it pulls eagerly, so two frames of one burst (the hub emits a
-        // tick's batches back to back) were merged into a resync whenever the socket was busy
-        // with the first, and every client got a 250 KB snapshot instead of a 6 KB batch. The
-        // bounded queue is the buffer; an offer it refuses sets positionOverflow (see offer),
-        // which expand() turns into one snapshot, skipping the queued frames it covers.
+                })
+                // Slow-client conflation. The stage pulls eagerly, so it must not collapse a mere
+                // burst (the hub emits a tick's batches back to back): it keeps up to positionSize
+                // pending frames in order, and only a client further behind than that has them
+                // replaced by one resync, which becomes a fresh snapshot when it is finally sent.
+                .conflateWithSeed(ConnectionOutlet::backlog, this::addToBacklog)
+                .mapConcat(backlog -> backlog);
         return reliableSource
                 .mergePreferred(positionSource, true, true)
                 .recover(TooSlow.class, () -> new Outbound.Close(1008, "client too slow"))
@@ -96,6 +97,26 @@ public final class ConnectionOutlet implements Subscriber {
                     return NotUsed.getInstance();
                 })
                 .named("connection-outlet");
+    }
+
+    private static List<Outbound> backlog(Outbound first) {
+        List<Outbound> l = new ArrayList<>(4);
+        l.add(first);
+        return l;
+    }
+
+    private List<Outbound> addToBacklog(List<Outbound> backlog, Outbound next) {
+        if (backlog.size() == 1 && backlog.get(0) == RESYNC) {
+            // the snapshot is taken when the resync is sent, so it will cover this frame too
+            return backlog;
+        }
+        if (backlog.size() >= positionSize) {
+            backlog.clear();
+            backlog.add(RESYNC);
+            return backlog;
+        }
+        backlog.add(next);
+        return backlog;
     }
 
     private void ready(Runnable[] pending) {
