@@ -2,18 +2,16 @@ package io.skyspy.app.socketio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skyspy.app.support.Await;
+import io.skyspy.app.support.WireWebSocket;
 import io.skyspy.protocol.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -91,61 +89,40 @@ final class EngineClients {
     static final class Ws implements AutoCloseable {
         final List<Object> received = new CopyOnWriteArrayList<>();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        private final WebSocket socket;
+        private final WireWebSocket socket;
 
-        Ws(int port, String query) throws Exception {
-            WebSocket.Listener listener = new WebSocket.Listener() {
-                private final StringBuilder text = new StringBuilder();
-                private ByteBuffer binary = ByteBuffer.allocate(0);
-
+        Ws(int port, String query) throws IOException {
+            WireWebSocket.Listener listener = new WireWebSocket.Listener() {
                 @Override
-                public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                    text.append(data);
-                    if (last) {
-                        received.add(text.toString());
-                        text.setLength(0);
-                    }
-                    ws.request(1);
-                    return null;
+                public void onText(String text) {
+                    received.add(text);
                 }
 
                 @Override
-                public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-                    ByteBuffer joined = ByteBuffer.allocate(binary.remaining() + data.remaining());
-                    joined.put(binary).put(data).flip();
-                    binary = joined;
-                    if (last) {
-                        byte[] b = new byte[binary.remaining()];
-                        binary.get(b);
-                        received.add(b);
-                        binary = ByteBuffer.allocate(0);
-                    }
-                    ws.request(1);
-                    return null;
+                public void onBinary(byte[] bytes) {
+                    received.add(bytes);
                 }
 
                 @Override
-                public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-                    closed.complete(status);
-                    return null;
+                public void onClose(int code, String reason) {
+                    closed.complete(code);
                 }
 
                 @Override
-                public void onError(WebSocket ws, Throwable error) {
+                public void onError(Throwable error) {
                     closed.complete(-1);
                 }
             };
-            socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=websocket" + query), listener)
-                    .get(10, TimeUnit.SECONDS);
+            socket = WireWebSocket.connect(URI.create("ws://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=websocket" + query),
+                    List.of(), listener);
         }
 
         void send(String text) {
-            socket.sendText(text, true).join();
+            socket.sendText(text);
         }
 
         void sendBinary(byte[] bytes) {
-            socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
+            socket.sendBinary(bytes);
         }
 
         /** The first received text message that starts with {@code prefix}. */
@@ -169,7 +146,7 @@ final class EngineClients {
 
         @Override
         public void close() {
-            socket.abort();
+            socket.close();
         }
     }
 }

@@ -158,10 +158,10 @@ class HostileInputE2ETest {
             ws.send("4" + "x".repeat(MAX_PAYLOAD + 1));
             assertEquals(1009, ws.awaitClose());
         }
-        java.util.concurrent.ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(
-                java.util.concurrent.ExecutionException.class, () -> new Ws(server.port(), "&sid=no-such-sid"),
+        io.skyspy.app.support.WireWebSocket.HandshakeRefused refused = org.junit.jupiter.api.Assertions.assertThrows(
+                io.skyspy.app.support.WireWebSocket.HandshakeRefused.class, () -> new Ws(server.port(), "&sid=no-such-sid"),
                 "an upgrade for an unknown sid must be refused");
-        assertTrue(refused.getCause() instanceof java.net.http.WebSocketHandshakeException, refused.toString());
+        assertEquals(400, refused.status(), refused.toString());
         assertServerStillServes();
     }
 

@@ -3,21 +3,18 @@ package io.skyspy.app.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skyspy.protocol.Json;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A real WebSocket client (the JDK's {@code java.net.http.WebSocket}) that records every message
- * it receives, as text and parsed JSON, and how the connection closed.
+ * A real WebSocket client (over {@link WireWebSocket}) that records every message it receives, as
+ * text and parsed JSON, and how the connection closed.
  */
 public final class WsClient implements AutoCloseable {
     /** One received message and when it arrived. */
@@ -26,48 +23,36 @@ public final class WsClient implements AutoCloseable {
     private final LinkedBlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
     private final List<Received> seen = new ArrayList<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
-    private final WebSocket socket;
+    private volatile Throwable error;
+    private final WireWebSocket socket;
 
     private WsClient(URI uri, List<String> subprotocols) {
-        WebSocket.Listener listener = new WebSocket.Listener() {
-            private final StringBuilder parts = new StringBuilder();
-
+        WireWebSocket.Listener listener = new WireWebSocket.Listener() {
             @Override
-            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                parts.append(data);
-                if (last) {
-                    String text = parts.toString();
-                    parts.setLength(0);
-                    JsonNode json;
-                    try {
-                        json = Json.MAPPER.readTree(text);
-                    } catch (Exception e) {
-                        json = null;
-                    }
-                    inbox.add(new Received(text, json, System.currentTimeMillis()));
+            public void onText(String text) {
+                JsonNode json;
+                try {
+                    json = Json.MAPPER.readTree(text);
+                } catch (Exception e) {
+                    json = null;
                 }
-                ws.request(1);
-                return null;
+                inbox.add(new Received(text, json, System.currentTimeMillis()));
             }
 
             @Override
-            public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-                closeCode.complete(statusCode);
-                return null;
+            public void onClose(int code, String reason) {
+                closeCode.complete(code);
             }
 
             @Override
-            public void onError(WebSocket ws, Throwable error) {
+            public void onError(Throwable e) {
+                error = e;
                 closeCode.complete(-1);
             }
         };
-        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
-        if (!subprotocols.isEmpty()) {
-            b = b.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
-        }
         try {
-            this.socket = b.buildAsync(uri, listener).get(15, TimeUnit.SECONDS);
-        } catch (Exception e) {
+            this.socket = WireWebSocket.connect(uri, subprotocols, listener);
+        } catch (IOException e) {
             throw new IllegalStateException("could not connect to " + uri, e);
         }
     }
@@ -80,16 +65,17 @@ public final class WsClient implements AutoCloseable {
         return new WsClient(uri, List.of(subprotocols));
     }
 
-    public WebSocket socket() {
-        return socket;
+    /** The subprotocol the server selected, or null. */
+    public String subprotocol() {
+        return socket.subprotocol();
     }
 
     public void send(String text) {
-        socket.sendText(text, true).join();
+        socket.sendText(text);
     }
 
     public void sendBinary(byte[] bytes) {
-        socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
+        socket.sendBinary(bytes);
     }
 
     /** The next message (in arrival order) that matches, skipping others; fails after the deadline. */
@@ -106,7 +92,8 @@ public final class WsClient implements AutoCloseable {
             }
             if (r == null) {
                 throw new AssertionError("no matching message within " + timeout + "; last seen: "
-                        + seen.subList(Math.max(0, seen.size() - 3), seen.size()));
+                        + seen.subList(Math.max(0, seen.size() - 3), seen.size())
+                        + (error == null ? "" : "; connection failed: " + error));
             }
             seen.add(r);
             if (match.test(r)) {
@@ -147,9 +134,9 @@ public final class WsClient implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        if (!socket.outputClosed()) {
+            socket.sendClose(1000, "bye");
         }
-        socket.abort();
+        socket.close();
     }
 }
