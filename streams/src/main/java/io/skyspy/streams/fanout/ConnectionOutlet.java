@@ -85,6 +85,8 @@ public final class ConnectionOutlet implements Subscriber {
                 .conflateWithSeed(ConnectionOutlet::backlog, this::addToBacklog)
                 .mapConcat(backlog -> backlog);
         return reliableSource
+                // true: this (reliable) source is the preferred port, `that` the secondary; the
+                // operator docs suggest the reverse, ConnectionOutletTest pins it down
                 .mergePreferred(positionSource, true, true)
                 .recover(TooSlow.class, () -> new Outbound.Close(1008, "client too slow"))
                 .mapConcat(this::expand)

@@ -70,6 +70,31 @@ class ConnectionOutletTest {
     }
 
     @Test
+    void repliesOvertakePositionFramesAlreadyQueued() throws Exception {
+        ConnectionOutlet outlet = new ConnectionOutlet("t", 16, 16, () -> null);
+        List<Frame> replies = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            replies.add(Frame.reply(("{\"type\":\"safety:event\",\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
+        }
+        // queued before the stream runs, so both lanes hold elements whenever the merge chooses
+        SinkQueueWithCancel<Outbound> queue = outlet.source(() -> {
+            for (long seq = 1; seq <= 12; seq++) {
+                outlet.offer(position(seq));
+            }
+            replies.forEach(outlet::send);
+        }, () -> { }).toMat(Sink.queue(1), Keep.right()).run(kit.system());
+        List<Outbound> got = new ArrayList<>();
+        for (int i = 0; i < 18; i++) {
+            got.add(pull(queue).orElseThrow());
+        }
+        // a couple of position frames are already in flight when the first reply arrives; with the
+        // position lane preferred instead, all twelve come before the last reply
+        int last = got.indexOf(replies.get(5));
+        assertTrue(last <= 9, "the reliable lane must be preferred: the last reply came at " + last + " of " + got);
+        queue.cancel();
+    }
+
+    @Test
     void reliableLaneOverflowEndsWithA1008Close() throws Exception {
         ConnectionOutlet outlet = new ConnectionOutlet("t", 4, 4, () -> null);
         CountDownLatch ready = new CountDownLatch(1);
