@@ -1,49 +1,38 @@
 package io.skyspy.streams.fanout;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.pekko.NotUsed;
-import org.apache.pekko.stream.BoundedSourceQueue;
-import org.apache.pekko.stream.QueueOfferResult;
+import org.apache.pekko.stream.Attributes;
+import org.apache.pekko.stream.Outlet;
+import org.apache.pekko.stream.SourceShape;
 import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.stream.stage.AbstractOutHandler;
+import org.apache.pekko.stream.stage.AsyncCallback;
+import org.apache.pekko.stream.stage.GraphStage;
+import org.apache.pekko.stream.stage.GraphStageLogic;
 import org.apache.pekko.util.ByteString;
 
 /**
  * The outgoing side of one connection, independent of its transport (raw WebSocket or
- * Socket.IO): two bounded queues merged into one stream.
+ * Socket.IO): the connection's {@link Lanes} (a reliable lane that goes first and never drops, a
+ * position lane conflated to a snapshot when the client falls behind) drained by one stream
+ * stage.
  *
- * <p>The reliable lane is preferred and never drops: if it overflows, the client is too slow
- * for the messages that must not be lost and the stream ends with a 1008 close. The position
- * lane is conflated: when the client does not drain it and its queue overflows, the next frame
- * becomes one fresh snapshot (as an {@link Outbound.Resync} does), and older frames that the snapshot
- * already covers ({@code seq <= covered}) are skipped. Memory per connection is therefore bounded
- * by the two queue sizes, whatever the client does.
+ * <p>Why one hand-written stage instead of queues, conflate, merge and recover stages: at
+ * thousands of connections every frame crosses every stage of every connection, and each stage
+ * costs a few hundred bytes per connection and a cache miss per element. Producers never block:
+ * they add to the lanes, and wake the stage with one async callback only when it waits.
  */
 public final class ConnectionOutlet implements Subscriber {
-    /** Thrown into the stream when the reliable lane overflows. */
-    public static final class TooSlow extends RuntimeException {
-        TooSlow() {
-            super("client does not read its reliable messages", null, false, false);
-        }
-    }
-
-    private static final Outbound.Resync RESYNC = new Outbound.Resync();
     private static final Outbound.Ping PING = new Outbound.Ping();
 
     private final String id;
-    private final int reliableSize;
-    private final int positionSize;
+    private final Lanes lanes;
     private final Supplier<Frame> snapshot;
-    private final AtomicBoolean positionOverflow = new AtomicBoolean();
-    private volatile BoundedSourceQueue<Outbound> reliable;
-    private volatile BoundedSourceQueue<Outbound> position;
+    private volatile Runnable wakeup;
     private volatile long lastHeard = System.nanoTime();
     private volatile boolean closing;
     private volatile long expiresAtMillis;
-    // the newest aircraft frame the client's snapshot already contains
-    private volatile long covered;
 
     /**
      * @param snapshot a fresh snapshot of the position channels this connection follows, with
@@ -51,8 +40,7 @@ public final class ConnectionOutlet implements Subscriber {
      */
     public ConnectionOutlet(String id, int reliableSize, int positionSize, Supplier<Frame> snapshot) {
         this.id = id;
-        this.reliableSize = reliableSize;
-        this.positionSize = positionSize;
+        this.lanes = new Lanes(reliableSize, positionSize);
         this.snapshot = snapshot;
     }
 
@@ -61,116 +49,29 @@ public final class ConnectionOutlet implements Subscriber {
     }
 
     /**
-     * The stream of everything this connection must send. {@code onReady} runs once both queues
-     * exist, before any element flows: register subscriptions and queue the first messages there.
+     * The stream of everything this connection must send; materialize it once. {@code onReady}
+     * runs when the stream starts, before any element flows: register subscriptions and queue the
+     * first messages there (anything added earlier is kept too). {@code onTerminated} runs once
+     * when it ends, whatever the reason.
      */
     public Source<Outbound, NotUsed> source(Runnable onReady, Runnable onTerminated) {
-        Runnable[] pending = {onReady};
-        Source<Outbound, NotUsed> reliableSource = Source.<Outbound>queue(reliableSize)
-                .mapMaterializedValue(q -> {
-                    reliable = q;
-                    ready(pending);
-                    return NotUsed.getInstance();
-                });
-        Source<Outbound, NotUsed> positionSource = Source.<Outbound>queue(positionSize)
-                .mapMaterializedValue(q -> {
-                    position = q;
-                    ready(pending);
-                    return NotUsed.getInstance();
-                })
-                // Slow-client conflation. The stage pulls eagerly, so it must not collapse a mere
-                // burst (the hub emits a tick's batches back to back): it keeps up to positionSize
-                // pending frames in order, and only a client further behind than that has them
-                // replaced by one resync, which becomes a fresh snapshot when it is finally sent.
-                .conflateWithSeed(ConnectionOutlet::backlog, this::addToBacklog)
-                .mapConcat(backlog -> backlog);
-        return reliableSource
-                // true: this (reliable) source is the preferred port, `that` the secondary; the
-                // operator docs suggest the reverse, ConnectionOutletTest pins it down
-                .mergePreferred(positionSource, true, true)
-                .recover(TooSlow.class, () -> new Outbound.Close(1008, "client too slow"))
-                .mapConcat(this::expand)
-                .takeWhile(o -> !(o instanceof Outbound.Close), true)
-                .watchTermination((nu, done) -> {
-                    done.whenComplete((d, e) -> {
-                        closing = true;
-                        onTerminated.run();
-                    });
-                    return NotUsed.getInstance();
-                })
-                .named("connection-outlet");
-    }
-
-    private static List<Outbound> backlog(Outbound first) {
-        List<Outbound> l = new ArrayList<>(4);
-        l.add(first);
-        return l;
-    }
-
-    private List<Outbound> addToBacklog(List<Outbound> backlog, Outbound next) {
-        if (backlog.size() == 1 && backlog.get(0) == RESYNC) {
-            // the snapshot is taken when the resync is sent, so it will cover this frame too
-            return backlog;
-        }
-        if (backlog.size() >= positionSize) {
-            backlog.clear();
-            backlog.add(RESYNC);
-            return backlog;
-        }
-        backlog.add(next);
-        return backlog;
-    }
-
-    private void ready(Runnable[] pending) {
-        // both queues are materialized in the same graph; run the callback once, after the second
-        synchronized (pending) {
-            if (reliable != null && position != null && pending[0] != null) {
-                Runnable r = pending[0];
-                pending[0] = null;
-                r.run();
-            }
-        }
-    }
-
-    private List<Outbound> expand(Outbound o) {
-        if (positionOverflow.getAndSet(false) || o == RESYNC) {
-            List<Outbound> out = new ArrayList<>(2);
-            Frame s = snapshot.get();
-            if (s != null) {
-                covered = s.seq();
-                out.add(s);
-            }
-            if (o != RESYNC && !(o instanceof Frame f && f.lane() == Lane.POSITION)) {
-                out.add(o);
-            }
-            return out;
-        }
-        if (o instanceof Frame f && f.lane() == Lane.POSITION && f.seq() > 0 && f.seq() <= covered) {
-            return List.of();
-        }
-        return List.of(o);
+        return Source.fromGraph(new Stage(onReady, onTerminated));
     }
 
     /**
-     * Sends a fresh snapshot through the position lane. Going through the lane (rather than
-     * beside it) keeps the order right: frames queued before it are covered by the snapshot, frames
-     * after it are newer than it, so a client never applies a delta older than its snapshot.
+     * Sends a fresh snapshot through the position lane: frames queued before it are covered by the
+     * snapshot, frames after it are newer than it, so a client never applies a delta older than
+     * its snapshot.
      */
     public void resync() {
-        BoundedSourceQueue<Outbound> q = position;
-        if (q == null || q.offer(RESYNC) == QueueOfferResult.dropped()) {
-            positionOverflow.set(true);
-        }
+        wakeIf(lanes.addResync());
     }
 
     /** A broadcast frame from the fan-out. Never blocks. */
     @Override
     public void offer(Frame frame) {
         if (frame.lane() == Lane.POSITION) {
-            BoundedSourceQueue<Outbound> q = position;
-            if (q != null && q.offer(frame) == QueueOfferResult.dropped()) {
-                positionOverflow.set(true);
-            }
+            wakeIf(lanes.addPosition(frame));
         } else {
             sendReliable(frame);
         }
@@ -181,6 +82,7 @@ public final class ConnectionOutlet implements Subscriber {
         sendReliable(frame);
     }
 
+    /** Closes the connection with this code after everything already queued on the reliable lane. */
     public void close(int code, String reason) {
         if (!closing) {
             closing = true;
@@ -220,14 +122,78 @@ public final class ConnectionOutlet implements Subscriber {
     }
 
     private void sendReliable(Outbound o) {
-        BoundedSourceQueue<Outbound> q = reliable;
-        if (q == null) {
-            return;
+        wakeIf(lanes.addReliable(o));
+    }
+
+    private void wakeIf(boolean waiting) {
+        Runnable w = wakeup;
+        if (waiting && w != null) {
+            w.run();
         }
-        QueueOfferResult r = q.offer(o);
-        if (r == QueueOfferResult.dropped()) {
-            closing = true;
-            q.fail(new TooSlow());
+    }
+
+    /** Drains the lanes into the stream; ends after a close. */
+    private final class Stage extends GraphStage<SourceShape<Outbound>> {
+        private final Outlet<Outbound> out = Outlet.create("connection-outlet.out");
+        private final SourceShape<Outbound> shape = SourceShape.of(out);
+        private final Runnable onReady;
+        private final Runnable onTerminated;
+
+        Stage(Runnable onReady, Runnable onTerminated) {
+            this.onReady = onReady;
+            this.onTerminated = onTerminated;
+        }
+
+        @Override
+        public SourceShape<Outbound> shape() {
+            return shape;
+        }
+
+        @Override
+        public Attributes initialAttributes() {
+            return Attributes.name("connection-outlet");
+        }
+
+        @Override
+        public GraphStageLogic createLogic(Attributes inheritedAttributes) {
+            return new GraphStageLogic(shape) {
+                {
+                    setHandler(out, new AbstractOutHandler() {
+                        @Override
+                        public void onPull() {
+                            emitNext();
+                        }
+                    });
+                }
+
+                @Override
+                public void preStart() {
+                    AsyncCallback<NotUsed> callback = createAsyncCallback(nu -> emitNext());
+                    wakeup = () -> callback.invoke(NotUsed.getInstance());
+                    onReady.run();
+                }
+
+                private void emitNext() {
+                    if (!isAvailable(out)) {
+                        return;
+                    }
+                    Outbound o = lanes.next(snapshot);
+                    if (o == null) {
+                        return;
+                    }
+                    push(out, o);
+                    if (o instanceof Outbound.Close) {
+                        completeStage();
+                    }
+                }
+
+                @Override
+                public void postStop() {
+                    closing = true;
+                    wakeup = null;
+                    onTerminated.run();
+                }
+            };
         }
     }
 }
