@@ -8,17 +8,16 @@ import io.skyspy.streams.fanout.Outbound;
 import io.skyspy.streams.ws.ClientFrame;
 import io.skyspy.streams.ws.FrameAssembler;
 import io.skyspy.streams.ws.WsFrames;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.http.impl.engine.ws.FrameEvent;
 import org.apache.pekko.stream.javadsl.Flow;
-import org.apache.pekko.stream.javadsl.Sink;
-import org.apache.pekko.stream.javadsl.Source;
 
 /**
- * One raw WebSocket connection as a frame-level flow:
+ * One raw WebSocket connection as a frame-level flow, run by the outlet's single stage:
  * <pre>
  * client frames -> assemble (unmask, join, size limit) -> handle one at a time -> session
  * session outlet (reliable + conflated position lanes) -> encode -> client frames
@@ -26,6 +25,8 @@ import org.apache.pekko.stream.javadsl.Source;
  * The two sides are coupled: when either ends, the other does, and the session is detached.
  */
 final class WsConnection {
+    private static final CompletableFuture<Done> DONE = CompletableFuture.completedFuture(Done.getInstance());
+
     private final ClientSession session;
     private final long maxMessageBytes;
 
@@ -36,16 +37,17 @@ final class WsConnection {
 
     Flow<FrameEvent, FrameEvent, NotUsed> flow() {
         FrameAssembler assembler = new FrameAssembler(maxMessageBytes);
-        Sink<FrameEvent, NotUsed> in = Flow.<FrameEvent>create()
-                .mapConcat(assembler::accept)
-                .mapAsync(1, this::onFrame)
-                .named("ws-in")
-                .to(Sink.ignore());
-        Source<FrameEvent, NotUsed> out = session.outlet()
-                .source(session::open, session::closed)
-                .map(WsConnection::encode)
-                .named("ws-out");
-        return Flow.fromSinkAndSourceCoupled(in, out);
+        return session.outlet().flow(frame -> onFrames(assembler.accept(frame)), WsConnection::encode,
+                session::open, session::closed);
+    }
+
+    /** Handles the complete messages one frame yielded, one after the other. */
+    private CompletionStage<Done> onFrames(List<ClientFrame> frames) {
+        CompletionStage<Done> done = DONE;
+        for (ClientFrame f : frames) {
+            done = done.thenCompose(d -> onFrame(f));
+        }
+        return done;
     }
 
     private CompletionStage<Done> onFrame(ClientFrame f) {
@@ -65,7 +67,7 @@ final class WsConnection {
         } else if (f instanceof ClientFrame.ProtocolError e) {
             session.outlet().close(1002, e.reason());
         }
-        return CompletableFuture.completedFuture(Done.getInstance());
+        return DONE;
     }
 
     private static FrameEvent encode(Outbound o) {

@@ -14,6 +14,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -29,18 +33,34 @@ class SafetyAlertsClusterE2ETest {
         return TestCluster.node(port, seedPort, feeds) + "skyspy.auth.jwt.secret = \"" + AuthFixture.SECRET + "\"\n";
     }
 
-    /** One warm-up aircraft: an emergency and the marker alert; true when both nodes' clients got them. */
-    private static boolean warm(FakeSbsSource sbs, WsClient a, WsClient b, WsClient alerts, long markerRule, int i) {
-        String hex = String.format("F0%04X", i);
-        sbs.send(FakeSbsSource.squawk(hex, "7700", true), FakeSbsSource.identity(hex, "CLUMARK"));
+    /**
+     * One warm-up round of eight aircraft (their entities spread over both nodes, so delivery is
+     * proven from each node to each, not just from the one hosting a single aircraft): emergencies
+     * and the marker alert; true when both nodes' clients got all of them.
+     */
+    private static boolean warm(FakeSbsSource sbs, WsClient a, WsClient b, WsClient alerts, long markerRule, int round) {
+        List<String> hexes = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String hex = String.format("F%02X%03X", round, i);
+            hexes.add(hex);
+            sbs.send(FakeSbsSource.squawk(hex, "7700", true), FakeSbsSource.identity(hex, "CLUMARK"));
+        }
         try {
-            a.await(type("safety:event", hex), Duration.ofSeconds(2));
-            b.await(type("safety:event", hex), Duration.ofSeconds(2));
-            alerts.await(r -> type("alert:triggered", hex).test(r) && r.json().get("data").get("rule_id").asLong() == markerRule,
-                    Duration.ofSeconds(2));
+            // await skips what does not match, and notices of different aircraft may come in any order
+            awaitAll(a, "safety:event", hexes, r -> true);
+            awaitAll(b, "safety:event", hexes, r -> true);
+            awaitAll(alerts, "alert:triggered", hexes, r -> r.json().get("data").get("rule_id").asLong() == markerRule);
             return true;
         } catch (AssertionError notYet) {
             return false;
+        }
+    }
+
+    private static void awaitAll(WsClient c, String type, List<String> hexes, Predicate<WsClient.Received> also) {
+        Set<String> missing = new HashSet<>(hexes);
+        while (!missing.isEmpty()) {
+            c.await(r -> missing.stream().anyMatch(h -> type(type, h).test(r)) && also.test(r)
+                    && missing.remove(r.json().get("data").get("icao_hex").asText()), Duration.ofSeconds(2));
         }
     }
 

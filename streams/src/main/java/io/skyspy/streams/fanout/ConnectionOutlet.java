@@ -1,11 +1,17 @@
 package io.skyspy.streams.fanout;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.Attributes;
+import org.apache.pekko.stream.FlowShape;
+import org.apache.pekko.stream.Inlet;
 import org.apache.pekko.stream.Outlet;
-import org.apache.pekko.stream.SourceShape;
+import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.stream.stage.AbstractInHandler;
 import org.apache.pekko.stream.stage.AbstractOutHandler;
 import org.apache.pekko.stream.stage.AsyncCallback;
 import org.apache.pekko.stream.stage.GraphStage;
@@ -25,6 +31,7 @@ import org.apache.pekko.util.ByteString;
  */
 public final class ConnectionOutlet implements Subscriber {
     private static final Outbound.Ping PING = new Outbound.Ping();
+    private static final CompletionStage<Object> DONE = CompletableFuture.completedFuture(null);
 
     private final String id;
     private final Lanes lanes;
@@ -55,7 +62,18 @@ public final class ConnectionOutlet implements Subscriber {
      * when it ends, whatever the reason.
      */
     public Source<Outbound, NotUsed> source(Runnable onReady, Runnable onTerminated) {
-        return Source.fromGraph(new Stage(onReady, onTerminated));
+        return Source.never().via(new Duplex<Object, Outbound>(in -> DONE, o -> o, onReady, onTerminated));
+    }
+
+    /**
+     * The connection as one flow, for a transport that reads its client through it: {@code inbound}
+     * handles one client element at a time (the next is pulled when its stage completes; a failed
+     * one fails the connection), {@code encode} turns what the lanes release into transport frames.
+     * Otherwise as {@link #source}; when the client side ends, so does the outgoing side.
+     */
+    public <I, O> Flow<I, O, NotUsed> flow(Function<I, CompletionStage<?>> inbound, Function<Outbound, O> encode,
+            Runnable onReady, Runnable onTerminated) {
+        return Flow.fromGraph(new Duplex<>(inbound, encode, onReady, onTerminated));
     }
 
     /**
@@ -132,36 +150,58 @@ public final class ConnectionOutlet implements Subscriber {
         }
     }
 
-    /** Drains the lanes into the stream; ends after a close. */
-    private final class Stage extends GraphStage<SourceShape<Outbound>> {
-        private final Outlet<Outbound> out = Outlet.create("connection-outlet.out");
-        private final SourceShape<Outbound> shape = SourceShape.of(out);
+    /**
+     * The whole connection as one stage: client messages in (each handled to completion, in order,
+     * before the next is pulled), the lanes out. When either side ends, the other does.
+     */
+    private final class Duplex<I, O> extends GraphStage<FlowShape<I, O>> {
+        private final Inlet<I> in = Inlet.create("connection.in");
+        private final Outlet<O> out = Outlet.create("connection.out");
+        private final FlowShape<I, O> shape = FlowShape.of(in, out);
+        private final Function<I, CompletionStage<?>> inbound;
+        private final Function<Outbound, O> encode;
         private final Runnable onReady;
         private final Runnable onTerminated;
 
-        Stage(Runnable onReady, Runnable onTerminated) {
+        Duplex(Function<I, CompletionStage<?>> inbound, Function<Outbound, O> encode, Runnable onReady,
+                Runnable onTerminated) {
+            this.inbound = inbound;
+            this.encode = encode;
             this.onReady = onReady;
             this.onTerminated = onTerminated;
         }
 
         @Override
-        public SourceShape<Outbound> shape() {
+        public FlowShape<I, O> shape() {
             return shape;
         }
 
         @Override
         public Attributes initialAttributes() {
-            return Attributes.name("connection-outlet");
+            return Attributes.name("connection");
         }
 
         @Override
         public GraphStageLogic createLogic(Attributes inheritedAttributes) {
             return new GraphStageLogic(shape) {
+                private AsyncCallback<Throwable> handled;
+
                 {
                     setHandler(out, new AbstractOutHandler() {
                         @Override
                         public void onPull() {
                             emitNext();
+                        }
+                    });
+                    setHandler(in, new AbstractInHandler() {
+                        @Override
+                        public void onPush() {
+                            CompletionStage<?> done = inbound.apply(grab(in));
+                            if (done instanceof CompletableFuture<?> f && f.isDone() && !f.isCompletedExceptionally()) {
+                                pull(in);
+                            } else {
+                                done.whenComplete((r, e) -> handled.invoke(e));
+                            }
                         }
                     });
                 }
@@ -170,6 +210,14 @@ public final class ConnectionOutlet implements Subscriber {
                 public void preStart() {
                     AsyncCallback<NotUsed> callback = createAsyncCallback(nu -> emitNext());
                     wakeup = () -> callback.invoke(NotUsed.getInstance());
+                    handled = createAsyncCallback(e -> {
+                        if (e != null) {
+                            failStage(e);
+                        } else if (!hasBeenPulled(in) && !isClosed(in)) {
+                            pull(in);
+                        }
+                    });
+                    pull(in);
                     onReady.run();
                 }
 
@@ -181,7 +229,7 @@ public final class ConnectionOutlet implements Subscriber {
                     if (o == null) {
                         return;
                     }
-                    push(out, o);
+                    push(out, encode.apply(o));
                     if (o instanceof Outbound.Close) {
                         completeStage();
                     }
