@@ -36,6 +36,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.stream.ActorMaterializer;
+import org.apache.pekko.stream.ActorMaterializerSettings;
+import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -62,6 +66,13 @@ public final class SkySpyServer {
     private final ActorSystem<Void> system;
     private final ServerBinding binding;
     private final FeedLauncher feeds;
+
+    /** The materializer of HTTP and WebSocket connections: small stream buffers (skyspy.http.stream). */
+    @SuppressWarnings("deprecation") // pekko offers no other way to give one server its own stream buffers
+    private static Materializer connectionMaterializer(ActorSystem<Void> system, Config config) {
+        Config settings = config.getConfig("skyspy.http.stream").withFallback(config.getConfig("pekko.stream.materializer"));
+        return ActorMaterializer.create(ActorMaterializerSettings.create(settings), Adapter.toClassic(system), "http");
+    }
 
     private SkySpyServer(ActorSystem<Void> system, ServerBinding binding, FeedLauncher feeds) {
         this.system = system;
@@ -125,7 +136,8 @@ public final class SkySpyServer {
                 health.route());
         String host = config.getString("skyspy.http.host");
         int port = config.getInt("skyspy.http.port");
-        return Http.get(system).newServerAt(host, port).bind(route).thenApply(binding -> {
+        return Http.get(system).newServerAt(host, port).withMaterializer(connectionMaterializer(system, config))
+                .bind(route).thenApply(binding -> {
             CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceUnbind(), "close-websockets", () -> {
                 registry.closeAll(CloseCodes.GOING_AWAY, "server shutting down");
                 feeds.stop();

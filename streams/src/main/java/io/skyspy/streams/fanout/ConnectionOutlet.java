@@ -19,10 +19,10 @@ import org.apache.pekko.stream.stage.GraphStageLogic;
 import org.apache.pekko.util.ByteString;
 
 /**
- * The outgoing side of one connection, independent of its transport (raw WebSocket or
+ * One connection as the fan-out sees it, independent of its transport (raw WebSocket or
  * Socket.IO): the connection's {@link Lanes} (a reliable lane that goes first and never drops, a
- * position lane conflated to a snapshot when the client falls behind) drained by one stream
- * stage.
+ * position lane conflated to a snapshot when the client falls behind), drained by one stream
+ * stage that can also carry the client's messages in ({@link #flow}).
  *
  * <p>Why one hand-written stage instead of queues, conflate, merge and recover stages: at
  * thousands of connections every frame crosses every stage of every connection, and each stage
