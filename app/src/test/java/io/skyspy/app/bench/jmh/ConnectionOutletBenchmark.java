@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The per-connection stage: frames offered into a real {@link ConnectionOutlet} (bounded queues,
- * merge, expand, close handling) and drained by the stream into a sink standing in for the
+ * The per-connection stage: frames offered into a real {@link ConnectionOutlet} (its lanes and
+ * the one stage that drains them) and drained by the stream into a sink standing in for the
  * socket. Reports the cost per frame, offer to delivery, with a tick's burst of frames at once.
  */
 @State(Scope.Benchmark)
