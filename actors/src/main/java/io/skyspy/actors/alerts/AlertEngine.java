@@ -231,7 +231,7 @@ public final class AlertEngine extends AbstractBehavior<AlertEngine.Command> {
         String message = rule.description() != null ? rule.description()
                 : "Alert '" + rule.name() + "' triggered for " + (callsign != null ? callsign : s.hex());
         AlertTrigger alert = new AlertTrigger(nextAlertId++, rule.id(), rule.name(), s.hex(), callsign, message,
-                rule.priority(), AircraftData.of(s), now, rule.audience(), false, null, 0);
+                rule.priority(), s.wireMap(), now, rule.audience(), false, null, 0);
         save(alert);
         alertTopic.tell(Topic.publish(new AlertNotice.Triggered(alert)));
         if (rule.webhookUrl() != null) {

@@ -152,7 +152,7 @@ final class RequestHandler {
     }
 
     private static Map<String, Object> single(AircraftState s, AircraftEntity.Current current) {
-        Map<String, Object> m = StateMaps.of(s);
+        Map<String, Object> m = s.wireMap();
         List<Map<String, Object>> track = new ArrayList<>();
         current.track().forEach(pt -> track.add(pt.toMap()));
         m.put("track_history", track);
@@ -160,7 +160,7 @@ final class RequestHandler {
     }
 
     private static Map<String, Object> list(AircraftView.Listed listed) {
-        List<Map<String, Object>> aircraft = listed.aircraft().stream().map(StateMaps::of).toList();
+        List<Map<String, Object>> aircraft = listed.aircraft().stream().map(AircraftState::wireMap).toList();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("aircraft", aircraft);
         m.put("count", aircraft.size());

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.skyspy.protocol.CborSerializable;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -36,6 +38,19 @@ public record AircraftState(
 
     public Object get(AircraftField field) {
         return values[field.ordinal()];
+    }
+
+    /** {@code hex} and every known field by its wire name, in field order: a JSON-ready map for replies and alerts. */
+    public Map<String, Object> wireMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("hex", hex);
+        for (AircraftField f : AircraftField.values()) {
+            Object v = get(f);
+            if (v != null) {
+                m.put(f.json(), v);
+            }
+        }
+        return m;
     }
 
     public Double decimal(AircraftField field) {
