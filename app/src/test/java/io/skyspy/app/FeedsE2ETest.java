@@ -51,11 +51,16 @@ class FeedsE2ETest {
                 .formatted(http.getAddress().getPort()) + "skyspy.feed.poll-interval = 200ms\n");
         try (WsClient c = WsClient.connect(server.ws("/ws/aircraft/"))) {
             Map<String, JsonNode> seen = new HashMap<>();
+            // the first poll may land before the client attaches: then the aircraft come in its
+            // snapshot (or the periodic update) instead of as aircraft:new in a batch
             c.await(r -> {
                 for (JsonNode m : r.json().path("messages")) {
                     if ("aircraft:new".equals(m.path("type").asText())) {
                         seen.put(m.get("data").get("hex").asText(), m.get("data"));
                     }
+                }
+                for (JsonNode a : r.json().path("data").path("aircraft")) {
+                    seen.put(a.get("hex").asText(), a);
                 }
                 return seen.size() >= 2;
             }, WAIT);
