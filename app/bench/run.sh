@@ -5,7 +5,8 @@
 #
 # environment (defaults):
 #   JAR=app/target/skyspy.jar  OUT=/tmp/skyspy-bench.jsonl (one JSON line per run is appended)
-#   CLIENTS="100 1000 5000 10000" (fanout)  DURATION=30 (window s)  RATE=500 (connects/s)
+#   CLIENTS="100 1000 5000 10000" (fanout)  CRITICAL_CLIENTS=5000 (critical; a list sweeps it)  DURATION=30 (window s)
+#   RATE=500 (connects/s)  IDLE_RATE=250 (connects/s of the idle scenario, both processes together)
 #   MAX_SIZE=50 (skyspy.batching.max-size: the spec's 50; 200 gives the yardstick's frame of 200 deltas)
 #   QUIET_LOAD=0.7 (wait, at most 300 s, until the 1-minute load is below it; 0 = don't wait)
 #   SERVER_JVM="-Xms1g -Xmx2g"
@@ -16,8 +17,10 @@ cd "$(dirname "$0")/../.."
 JAR=${JAR:-app/target/skyspy.jar}
 OUT=${OUT:-/tmp/skyspy-bench.jsonl}
 CLIENTS=${CLIENTS:-"100 1000 5000 10000"}
+CRITICAL_CLIENTS=${CRITICAL_CLIENTS:-5000}
 DURATION=${DURATION:-30}
 RATE=${RATE:-500}
+IDLE_RATE=${IDLE_RATE:-250}
 MAX_SIZE=${MAX_SIZE:-50}
 QUIET_LOAD=${QUIET_LOAD:-0.7}
 SERVER_JVM=${SERVER_JVM:-"-Xms1g -Xmx2g"}
@@ -42,11 +45,13 @@ for s in "${scenarios[@]}"; do
           --duration "$DURATION" --label "skyspy-max$MAX_SIZE"
       done ;;
     idle)     # scenario 2: ~20,000 clients on safety only; two processes, each under the fd limit
-      loadgen 900 --scenario idle --clients 9900 --helper-clients 9900 --rate "$RATE" --duration 20 \
+      loadgen 900 --scenario idle --clients 9900 --helper-clients 9900 --rate "$IDLE_RATE" --duration 20 \
         --label "skyspy-idle" ;;
     critical) # scenario 3: fan-out at 5,000 clients plus 7700 squawks through an SBS feed
-      loadgen 900 --scenario critical --clients 5000 --rate "$RATE" --duration "$DURATION" --injections 3 \
-        --label "skyspy-critical-max$MAX_SIZE" ;;
+      for c in $CRITICAL_CLIENTS; do
+        loadgen 900 --scenario critical --clients "$c" --rate "$RATE" --duration "$DURATION" --injections 3 \
+          --label "skyspy-critical-max$MAX_SIZE"
+      done ;;
     churn)    # scenario 4: 500 connects + disconnects per second for a minute
       # sessions outlive their sockets for the resume window (2 min) on purpose: shorten it so that
       # the after-measurement (--grace 20 s after the last close) sees what stays beyond it

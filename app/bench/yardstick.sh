@@ -7,7 +7,9 @@
 #
 # environment: YARDSTICK=../shared/bench (needs java/target/peers.jar: run its setup.sh once, or
 #   build a copy elsewhere and point YARDSTICK there), JAR=app/target/skyspy.jar,
-#   RESULTS=/tmp/yardstick-results.jsonl, PORT=8765, RATE=200, QUIET_LOAD=0.7
+#   RESULTS=/tmp/yardstick-results.jsonl, PORT=8765, RATE=200, QUIET_LOAD=0.7,
+#   SERVER_JVM="-Xms1g -Xmx2g", SERVER_ARGS (more server flags, e.g. "--set pekko.http.server.idle-timeout=60s"),
+#   LABEL=skyspy-max$MAX_SIZE
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CLIENTS=${1:?usage: app/bench/yardstick.sh CLIENTS [SECONDS] [MAX_SIZE]}
@@ -19,6 +21,9 @@ RESULTS=${RESULTS:-/tmp/yardstick-results.jsonl}
 PORT=${PORT:-8765}
 RATE=${RATE:-200}
 QUIET_LOAD=${QUIET_LOAD:-0.7}
+SERVER_JVM=${SERVER_JVM:-"-Xms1g -Xmx2g"}
+SERVER_ARGS=${SERVER_ARGS:-}
+LABEL=${LABEL:-skyspy-max$MAX_SIZE}
 ulimit -n "$(ulimit -Hn)"
 
 for _ in $(seq 30); do   # wait, bounded (5 min), for the other engineers' builds to finish
@@ -28,8 +33,9 @@ done
 echo "load before: $(cat /proc/loadavg)" >&2
 
 LOG=/tmp/skyspy-yardstick-$CLIENTS-max$MAX_SIZE
-java -Xms1g -Xmx2g -jar "$JAR" --host 127.0.0.1 --port "$PORT" --sim-aircraft 1000 --sim-rate 1 \
-  --set "skyspy.batching.max-size=$MAX_SIZE" --set skyspy.limits.connections-per-ip=1000000 \
+# shellcheck disable=SC2086
+java $SERVER_JVM -jar "$JAR" --host 127.0.0.1 --port "$PORT" --sim-aircraft 1000 --sim-rate 1 \
+  --set "skyspy.batching.max-size=$MAX_SIZE" --set skyspy.limits.connections-per-ip=1000000 $SERVER_ARGS \
   >"$LOG.server.log" 2>&1 &
 SERVER_PID=$!
 trap 'kill $SERVER_PID 2>/dev/null; wait $SERVER_PID 2>/dev/null || true' EXIT
@@ -39,4 +45,4 @@ for _ in $(seq 150); do (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && brea
 timeout $(( CLIENTS / RATE + DURATION + 90 )) java -Xms1g -Xmx4g -jar "$YARDSTICK/java/target/peers.jar" loadgen \
   --url "ws://127.0.0.1:$PORT/ws/aircraft/?topics=aircraft&updates=false" --clients "$CLIENTS" \
   --duration "$DURATION" --rate "$RATE" --aircraft 1000 --server-pid "$SERVER_PID" \
-  --label "skyspy-max$MAX_SIZE" --out "$RESULTS" 2>"$LOG.loadgen.log"
+  --label "$LABEL" --out "$RESULTS" 2>"$LOG.loadgen.log"

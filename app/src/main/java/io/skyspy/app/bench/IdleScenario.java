@@ -1,11 +1,14 @@
 package io.skyspy.app.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Scenario 2: many clients that follow {@code safety} only and so receive (almost) nothing; what
@@ -16,6 +19,9 @@ import java.util.concurrent.locks.LockSupport;
 final class IdleScenario {
     static final String PATH = "/ws/safety/?topics=all";
     static final String SUBSCRIBE = "{\"action\":\"subscribe\",\"topics\":[\"all\"]}";
+
+    private static final Path HELPER_LOG = Path.of(System.getProperty("java.io.tmpdir"), "skyspy-bench-helper.log");
+    private static final Pattern HOLDING = Pattern.compile("holding (\\d+) clients, (\\d+) failed");
 
     private final RunContext ctx;
     private final BenchOptions o;
@@ -36,9 +42,10 @@ final class IdleScenario {
         Process helper = o.helperClients() > 0 ? startHelper(path) : null;
         try (ClientFleet fleet = new ClientFleet(ctx.address, path, SUBSCRIBE, ctx.sources(), o.threads(), false);
                 Sampler sampler = new Sampler(ctx.probe, fleet.counters.open::get, !o.json())) {
-            fleet.ramp(o.clients(), o.rate());
+            fleet.ramp(o.clients(), perProcessRate());
             boolean settled = fleet.awaitSettled(30_000);
-            long expected = openBefore + fleet.counters.subscribed.get() + o.helperClients();
+            long[] helperCounts = helper == null ? new long[] {0, 0} : helperCounts(120_000);
+            long expected = openBefore + fleet.counters.subscribed.get() + Math.max(0, helperCounts[0]);
             long open = awaitServerOpen(expected, 120_000);
             // let the connections go quiet (first pings, session attach) before measuring
             FanOutScenario.park(o.durationSeconds() * 1000L);
@@ -50,13 +57,14 @@ final class IdleScenario {
             if (histogram != null) {
                 // where the per-connection heap goes, for the write-up
                 Path file = Path.of(System.getProperty("java.io.tmpdir"), "skyspy-idle-histogram-" + open + ".txt");
-                java.nio.file.Files.writeString(file, histogram + "\n");
+                Files.writeString(file, histogram + "\n");
                 r.put("class_histogram", file.toString());
             }
             FleetCounters n = fleet.counters;
             r.put("connected", n.subscribed.get());
             r.put("helper_clients", o.helperClients());
-            r.put("connect_failures", n.failed());
+            r.put("helper_held", helperCounts[0]);
+            r.put("connect_failures", n.failed() + Math.max(0, helperCounts[1]));
             r.put("not_subscribed", settled ? 0 : fleet.started() - n.settled());
             r.put("server_open_before", openBefore);
             r.put("server_open_after", open);
@@ -70,11 +78,14 @@ final class IdleScenario {
                     .mapToLong(Sampler.Sample::serverRss).max().orElse(-1) >> 20);
             r.put("heap_bytes_per_connection", Math.round(heapPer));
             r.put("rss_bytes_per_connection", Math.round(rssPer));
-            r.line("%s idle: %d connections held (%d by this process, %d by the helper; server counts %d -> %d), %d failed",
-                    o.label(), added, n.subscribed.get(), o.helperClients(), openBefore, open, n.failed());
+            r.line("%s idle: %d connections held (%d by this process, %d of %d by the helper; server counts %d -> %d), %d failed",
+                    o.label(), added, n.subscribed.get(), helperCounts[0], o.helperClients(), openBefore, open,
+                    n.failed() + Math.max(0, helperCounts[1]));
             r.line("heap after full GC %d -> %d MB: %.1f KB per connection; RSS %d -> %d MB: %.1f KB per connection",
                     heapBefore >> 20, heapAfter >> 20, heapPer / 1024, rssBefore >> 20, rssAfter >> 20, rssPer / 1024);
-            if (open < expected) {
+            if (helperCounts[0] < 0) {
+                r.warnings.add("the helper did not report how many connections it holds");
+            } else if (open < expected) {
                 r.warnings.add("the server holds " + open + " connections, expected " + expected);
             }
             fleet.closeAll(30_000);
@@ -94,6 +105,26 @@ final class IdleScenario {
         return r;
     }
 
+    /**
+     * What the helper says it holds and how many of its connects failed, from the line it prints
+     * when its ramp has settled; {-1, -1} if it does not say so in time.
+     */
+    private static long[] helperCounts(long maxMillis) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(HELPER_LOG)) {
+                for (String line : Files.readAllLines(HELPER_LOG)) {
+                    Matcher m = HOLDING.matcher(line);
+                    if (m.find()) {
+                        return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
+                    }
+                }
+            }
+            LockSupport.parkNanos(500_000_000L);
+        }
+        return new long[] {-1, -1};
+    }
+
     private long awaitServerOpen(long expected, long maxMillis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
         long open = ctx.probe.openConnections();
@@ -104,18 +135,23 @@ final class IdleScenario {
         return open;
     }
 
+    /** Both processes ramp at once, so each takes half of {@code --rate}: the server sees the rate asked for. */
+    private double perProcessRate() {
+        return o.helperClients() > 0 ? o.rate() / 2 : o.rate();
+    }
+
     /** A second load generator JVM holding {@code --helper-clients}, each process within its own fd limit. */
     private Process startHelper(String path) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", ServerProcess.ownJar(), LoadGenerator.class.getName(), "--scenario", "hold",
                 "--url", ctx.wsBase() + path, "--clients", Integer.toString(o.helperClients()),
-                "--rate", Double.toString(o.rate()), "--threads", "1", "--duration", "900", "--json",
+                "--rate", Double.toString(perProcessRate()), "--threads", "1", "--duration", "900", "--json",
                 "--label", o.label() + "-helper"));
         if (o.sourceIps() > 1) {
             // ports are allocated per source address machine-wide, so both processes may share the addresses
             cmd.addAll(List.of("--source-ips", Integer.toString(o.sourceIps())));
         }
-        Path log = Path.of(System.getProperty("java.io.tmpdir"), "skyspy-bench-helper.log");
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Files.deleteIfExists(HELPER_LOG);
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(HELPER_LOG.toFile()).start();
     }
 }

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * after a full collection through {@code jcmd} (same user, same JDK) when asked to.
  */
 final class ServerProbe {
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    // one line per heap (G1: "garbage-first heap") or per generation (Parallel, Serial); not Metaspace
+    private static final Pattern SPACE_USED = Pattern.compile("(?m)^\\s*(\\S[^\\n]*?)\\s+total \\d+K, used (\\d+)K");
+    private static final Pattern ZGC_USED = Pattern.compile("ZHeap\\s+used (\\d+)M");
 
     private final long pid;
     private final URI health;
@@ -78,8 +80,23 @@ final class ServerProbe {
         if (info == null) {
             return -1;
         }
-        Matcher m = HEAP_USED.matcher(info);
-        return m.find() ? Long.parseLong(m.group(1)) * 1024 : -1;
+        return heapUsedBytes(info);
+    }
+
+    /** The heap in use according to {@code jcmd GC.heap_info}, whichever collector printed it; -1 if unknown. */
+    static long heapUsedBytes(String heapInfo) {
+        Matcher z = ZGC_USED.matcher(heapInfo);
+        if (z.find()) {
+            return Long.parseLong(z.group(1)) << 20;
+        }
+        long used = -1;
+        Matcher m = SPACE_USED.matcher(heapInfo);
+        while (m.find()) {
+            if (!m.group(1).startsWith("Metaspace")) {
+                used = Math.max(used, 0) + Long.parseLong(m.group(2)) * 1024;
+            }
+        }
+        return used;
     }
 
     /** The top of the server's live-object histogram (forces a full GC), or null without jcmd. */
