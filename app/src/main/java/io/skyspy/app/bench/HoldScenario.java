@@ -1,9 +1,13 @@
 package io.skyspy.app.bench;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 /** Connects N clients and holds them for --duration seconds: the idle scenario's helper process. */
 final class HoldScenario {
+    /** The line it prints once its ramp has settled, which the idle scenario reads back. */
+    static final Pattern HOLDING = Pattern.compile("holding (\\d+) clients, (\\d+) failed");
+
     private final RunContext ctx;
     private final BenchOptions o;
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Scenario 2: many clients that follow {@code safety} only and so receive (almost) nothing; what
@@ -21,7 +20,6 @@ final class IdleScenario {
     static final String SUBSCRIBE = "{\"action\":\"subscribe\",\"topics\":[\"all\"]}";
 
     private static final Path HELPER_LOG = Path.of(System.getProperty("java.io.tmpdir"), "skyspy-bench-helper.log");
-    private static final Pattern HOLDING = Pattern.compile("holding (\\d+) clients, (\\d+) failed");
 
     private final RunContext ctx;
     private final BenchOptions o;
@@ -114,7 +112,7 @@ final class IdleScenario {
         while (System.nanoTime() < deadline) {
             if (Files.exists(HELPER_LOG)) {
                 for (String line : Files.readAllLines(HELPER_LOG)) {
-                    Matcher m = HOLDING.matcher(line);
+                    Matcher m = HoldScenario.HOLDING.matcher(line);
                     if (m.find()) {
                         return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
                     }
