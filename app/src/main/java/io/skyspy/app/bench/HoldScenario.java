@@ -1,12 +1,26 @@
 package io.skyspy.app.bench;
 
 import java.io.IOException;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Connects N clients and holds them for --duration seconds: the idle scenario's helper process. */
 final class HoldScenario {
-    /** The line it prints once its ramp has settled, which the idle scenario reads back. */
-    static final Pattern HOLDING = Pattern.compile("holding (\\d+) clients, (\\d+) failed");
+    /** What it holds once its ramp has settled: printed as one line, which the idle scenario reads back. */
+    record Held(long held, long failed) {
+        static final Held NONE = new Held(0, 0);
+        private static final Pattern LINE = Pattern.compile("holding (\\d+) clients, (\\d+) failed");
+
+        String line() {
+            return "holding " + held + " clients, " + failed + " failed";
+        }
+
+        static Optional<Held> parse(String line) {
+            Matcher m = LINE.matcher(line);
+            return m.find() ? Optional.of(new Held(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)))) : Optional.empty();
+        }
+    }
 
     private final RunContext ctx;
     private final BenchOptions o;
@@ -22,7 +36,7 @@ final class HoldScenario {
                 ctx.sources(), o.threads(), false)) {
             fleet.ramp(o.clients(), o.rate());
             fleet.awaitSettled(30_000);
-            System.err.println("holding " + fleet.counters.subscribed.get() + " clients, " + fleet.counters.failed() + " failed");
+            System.err.println(new Held(fleet.counters.subscribed.get(), fleet.counters.failed()).line());
             FanOutScenario.park(o.durationSeconds() * 1000L);
             r.put("connected", fleet.counters.subscribed.get());
             r.put("connect_failures", fleet.counters.failed());

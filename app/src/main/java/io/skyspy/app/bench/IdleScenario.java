@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
 
 /**
  * Scenario 2: many clients that follow {@code safety} only and so receive (almost) nothing; what
@@ -42,8 +42,9 @@ final class IdleScenario {
                 Sampler sampler = new Sampler(ctx.probe, fleet.counters.open::get, !o.json())) {
             fleet.ramp(o.clients(), perProcessRate());
             boolean settled = fleet.awaitSettled(30_000);
-            long[] helperCounts = helper == null ? new long[] {0, 0} : helperCounts(120_000);
-            long expected = openBefore + fleet.counters.subscribed.get() + Math.max(0, helperCounts[0]);
+            Optional<HoldScenario.Held> reported = helper == null ? Optional.of(HoldScenario.Held.NONE) : helperReport(120_000);
+            HoldScenario.Held byHelper = reported.orElse(HoldScenario.Held.NONE);
+            long expected = openBefore + fleet.counters.subscribed.get() + byHelper.held();
             long open = awaitServerOpen(expected, 120_000);
             // let the connections go quiet (first pings, session attach) before measuring
             FanOutScenario.park(o.durationSeconds() * 1000L);
@@ -61,8 +62,8 @@ final class IdleScenario {
             FleetCounters n = fleet.counters;
             r.put("connected", n.subscribed.get());
             r.put("helper_clients", o.helperClients());
-            r.put("helper_held", helperCounts[0]);
-            r.put("connect_failures", n.failed() + Math.max(0, helperCounts[1]));
+            r.put("helper_held", byHelper.held());
+            r.put("connect_failures", n.failed() + byHelper.failed());
             r.put("not_subscribed", settled ? 0 : fleet.started() - n.settled());
             r.put("server_open_before", openBefore);
             r.put("server_open_after", open);
@@ -77,11 +78,11 @@ final class IdleScenario {
             r.put("heap_bytes_per_connection", Math.round(heapPer));
             r.put("rss_bytes_per_connection", Math.round(rssPer));
             r.line("%s idle: %d connections held (%d by this process, %d of %d by the helper; server counts %d -> %d), %d failed",
-                    o.label(), added, n.subscribed.get(), helperCounts[0], o.helperClients(), openBefore, open,
-                    n.failed() + Math.max(0, helperCounts[1]));
+                    o.label(), added, n.subscribed.get(), byHelper.held(), o.helperClients(), openBefore, open,
+                    n.failed() + byHelper.failed());
             r.line("heap after full GC %d -> %d MB: %.1f KB per connection; RSS %d -> %d MB: %.1f KB per connection",
                     heapBefore >> 20, heapAfter >> 20, heapPer / 1024, rssBefore >> 20, rssAfter >> 20, rssPer / 1024);
-            if (helperCounts[0] < 0) {
+            if (reported.isEmpty()) {
                 r.warnings.add("the helper did not report how many connections it holds");
             } else if (open < expected) {
                 r.warnings.add("the server holds " + open + " connections, expected " + expected);
@@ -103,24 +104,20 @@ final class IdleScenario {
         return r;
     }
 
-    /**
-     * What the helper says it holds and how many of its connects failed, from the line it prints
-     * when its ramp has settled; {-1, -1} if it does not say so in time.
-     */
-    private static long[] helperCounts(long maxMillis) throws IOException {
+    /** What the helper says it holds, from the line it prints when its ramp has settled; empty if it does not say so in time. */
+    private static Optional<HoldScenario.Held> helperReport(long maxMillis) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
         while (System.nanoTime() < deadline) {
             if (Files.exists(HELPER_LOG)) {
-                for (String line : Files.readAllLines(HELPER_LOG)) {
-                    Matcher m = HoldScenario.HOLDING.matcher(line);
-                    if (m.find()) {
-                        return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
-                    }
+                Optional<HoldScenario.Held> held = Files.readAllLines(HELPER_LOG).stream()
+                        .map(HoldScenario.Held::parse).flatMap(Optional::stream).findFirst();
+                if (held.isPresent()) {
+                    return held;
                 }
             }
             LockSupport.parkNanos(500_000_000L);
         }
-        return new long[] {-1, -1};
+        return Optional.empty();
     }
 
     private long awaitServerOpen(long expected, long maxMillis) {

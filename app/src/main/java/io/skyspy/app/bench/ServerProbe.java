@@ -89,14 +89,16 @@ final class ServerProbe {
         if (z.find()) {
             return Long.parseLong(z.group(1)) << 20;
         }
-        long used = -1;
+        long used = 0;
+        boolean found = false;
         Matcher m = SPACE_USED.matcher(heapInfo);
         while (m.find()) {
             if (!m.group(1).startsWith("Metaspace")) {
-                used = Math.max(used, 0) + Long.parseLong(m.group(2)) * 1024;
+                used += Long.parseLong(m.group(2)) * 1024;
+                found = true;
             }
         }
-        return used;
+        return found ? used : -1;
     }
 
     /** The top of the server's live-object histogram (forces a full GC), or null without jcmd. */
