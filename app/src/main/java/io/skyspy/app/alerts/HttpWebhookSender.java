@@ -65,8 +65,8 @@ public final class HttpWebhookSender implements WebhookSink {
             request = request.addHeader(RawHeader.create(settings.signatureHeader(), signer.sign(now, body)));
         }
         CompletionStage<Integer> sent = Http.get(system).singleRequest(request)
-                .thenCompose(response -> response.discardEntityBytes(system).completionStage()
-                        .thenApply(done -> response.status().intValue()))
+                .thenComposeAsync(response -> response.discardEntityBytes(system).completionStage()
+                        .thenApplyAsync(done -> response.status().intValue(), system.executionContext()), system.executionContext())
                 .toCompletableFuture()
                 .orTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
         sent.whenComplete((code, err) -> {

@@ -121,7 +121,7 @@ public final class EventRoutes extends AllDirectives {
             case WEBHOOKS -> webhooks.join(outlet, principal.userId());
             case DASHBOARD -> AskPattern.<AlertEngine.Command, AlertEngine.Summary>ask(engine,
                             replyTo -> new AlertEngine.GetSummary(principal, replyTo), askTimeout, streaming.system().scheduler())
-                    .whenComplete((summary, err) -> {
+                    .whenCompleteAsync((summary, err) -> {
                         if (outlet.closing()) {
                             return;
                         }
@@ -130,7 +130,7 @@ public final class EventRoutes extends AllDirectives {
                         if (outlet.closing()) {
                             dashboard.feed().leave(outlet); // closed while attaching
                         }
-                    });
+                    }, streaming.system().executionContext());
         }
     }
 

@@ -126,7 +126,7 @@ public final class EventsModule {
         java.time.Duration timeout = streaming.session().requestTimeout();
         return new AllDirectives() {}.concat(
                 new EventRoutes(streaming, geofences, dashboard, webhooks, safetyHub, engine, timeout).route(),
-                new AlertRulesRoute(engine, streaming.auth(), timeout, streaming.system().scheduler()).route());
+                new AlertRulesRoute(engine, streaming.auth(), timeout, streaming.system()).route());
     }
 
     public ActorRef<AlertEngine.Command> alertEngine() {

@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
@@ -44,12 +46,14 @@ public final class AlertRulesRoute extends AllDirectives {
     private final Authenticator auth;
     private final Duration timeout;
     private final Scheduler scheduler;
+    private final Executor dispatcher;
 
-    public AlertRulesRoute(ActorRef<AlertEngine.Command> engine, Authenticator auth, Duration timeout, Scheduler scheduler) {
+    public AlertRulesRoute(ActorRef<AlertEngine.Command> engine, Authenticator auth, Duration timeout, ActorSystem<?> system) {
         this.engine = engine;
         this.auth = auth;
         this.timeout = timeout;
-        this.scheduler = scheduler;
+        this.scheduler = system.scheduler();
+        this.dispatcher = system.executionContext();
     }
 
     public Route route() {
@@ -92,19 +96,19 @@ public final class AlertRulesRoute extends AllDirectives {
     private Route list(Principal p, boolean includeDisabled, boolean mine) {
         CompletionStage<HttpResponse> r = AskPattern.<AlertEngine.Command, AlertEngine.RuleList>ask(engine,
                         replyTo -> new AlertEngine.ListRules(p, includeDisabled, mine, replyTo), timeout, scheduler)
-                .thenApply(l -> {
+                .thenApplyAsync(l -> {
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("rules", l.rules());
                     body.put("count", l.rules().size());
                     return json(StatusCodes.OK, body);
-                })
+                }, dispatcher)
                 .exceptionally(err -> unavailable());
         return completeWithFuture(r);
     }
 
     private Route rule(org.apache.pekko.japi.function.Function<ActorRef<AlertEngine.RuleReply>, AlertEngine.Command> message) {
         CompletionStage<HttpResponse> r = AskPattern.ask(engine, message, timeout, scheduler)
-                .thenApply(AlertRulesRoute::toResponse)
+                .thenApplyAsync(AlertRulesRoute::toResponse, dispatcher)
                 .exceptionally(err -> unavailable());
         return completeWithFuture(r);
     }

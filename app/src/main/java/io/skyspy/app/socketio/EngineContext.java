@@ -1,6 +1,7 @@
 package io.skyspy.app.socketio;
 
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -32,6 +33,11 @@ record EngineContext(SocketIoSettings settings, ActorSystem<?> system, Materiali
         });
         system.getWhenTerminated().thenRun(timers::shutdownNow);
         return new EngineContext(settings, system, Materializer.matFromSystem(system), timers);
+    }
+
+    /** Where continuations of Pekko's futures run (never the JDK default: README, "Architecture"). */
+    Executor dispatcher() {
+        return system.executionContext();
     }
 
     Cancellable schedule(Duration delay, Runnable r) {

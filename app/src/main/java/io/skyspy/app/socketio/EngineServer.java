@@ -105,7 +105,7 @@ final class EngineServer {
         EngineSocket socket = newSocket(EngineSocket.Transport.WEBSOCKET, address);
         WsLink link = WsLink.connection(socket);
         socket.startWebSocket(link);
-        return WsFrames.accept(request, link.flow(context.settings().maxPayload()), Optional.empty());
+        return WsFrames.accept(request, link.flow(context.settings().maxPayload(), context.dispatcher()), Optional.empty());
     }
 
     private HttpResponse upgradeWebSocket(HttpRequest request, String sid) {
@@ -118,7 +118,7 @@ final class EngineServer {
             // already upgraded or upgrading: the reference accepts the socket and closes it at once
             link = WsLink.refused();
         }
-        return WsFrames.accept(request, link.flow(context.settings().maxPayload()), Optional.empty());
+        return WsFrames.accept(request, link.flow(context.settings().maxPayload(), context.dispatcher()), Optional.empty());
     }
 
     private EngineSocket find(String sid) {
@@ -130,7 +130,7 @@ final class EngineServer {
         SocketIoSettings s = context.settings();
         return request.entity().withSizeLimit(s.maxPayload())
                 .toStrict(s.postTimeout().toMillis(), context.materializer())
-                .thenApply(strict -> utf8(strict.getData()))
+                .thenApplyAsync(strict -> utf8(strict.getData()), context.dispatcher())
                 .exceptionally(err -> {
                     Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
                     if (cause instanceof EntityStreamSizeException) {

@@ -127,7 +127,7 @@ final class EngineSocket {
                     return NotUsed.getInstance();
                 })
                 .watchTermination((nu, done) -> {
-                    done.whenComplete((d, e) -> close(DisconnectReason.TRANSPORT_CLOSE));
+                    done.whenCompleteAsync((d, e) -> close(DisconnectReason.TRANSPORT_CLOSE), context.dispatcher());
                     return nu;
                 })
                 .named("sio-out");

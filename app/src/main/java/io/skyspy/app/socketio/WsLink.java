@@ -9,6 +9,7 @@ import io.skyspy.streams.ws.FrameAssembler;
 import io.skyspy.streams.ws.WsFrames;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.http.impl.engine.ws.FrameEvent;
@@ -69,7 +70,7 @@ final class WsLink {
         return link;
     }
 
-    Flow<FrameEvent, FrameEvent, NotUsed> flow(long maxPayload) {
+    Flow<FrameEvent, FrameEvent, NotUsed> flow(long maxPayload, Executor dispatcher) {
         FrameAssembler assembler = new FrameAssembler(maxPayload);
         Sink<FrameEvent, NotUsed> in = Flow.<FrameEvent>create()
                 .mapConcat(assembler::accept)
@@ -92,7 +93,7 @@ final class WsLink {
                 .mergePreferred(output, true, false)
                 .takeWhile(f -> !isClose(f), true)
                 .watchTermination((nu, done) -> {
-                    done.whenComplete((d, e) -> ended());
+                    done.whenCompleteAsync((d, e) -> ended(), dispatcher);
                     return nu;
                 })
                 .named("sio-ws-out");

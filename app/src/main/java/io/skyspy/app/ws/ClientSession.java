@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
@@ -55,6 +56,8 @@ public final class ClientSession {
     private final ConnectionOutlet outlet;
     private final EntityRef<SessionEntity.Command> session;
     private final Duration askTimeout;
+    /** Where continuations of asks run (never the JDK default: README, "Architecture"). */
+    private final Executor dispatcher;
     private final CompletableFuture<Done> attached = new CompletableFuture<>();
     private final TokenBucket bucket;
     private final ConnectionLimits.Lease lease;
@@ -82,6 +85,7 @@ public final class ClientSession {
         this.withUpdates = withUpdates;
         this.session = SessionEntity.ref(streaming.system(), sessionId);
         this.askTimeout = SessionEntity.askTimeout(streaming.session());
+        this.dispatcher = streaming.system().executionContext();
         AuthSettings.Limits limits = streaming.auth().settings().limits();
         this.bucket = new TokenBucket(limits.messagesPerSecond(), limits.messageBurst(), System.nanoTime());
         this.outlet = new ConnectionOutlet(sessionId, streaming.ws().reliableQueue(), streaming.ws().positionQueue(),
@@ -126,7 +130,7 @@ public final class ClientSession {
         AskPattern.<SessionEntity.Command, SessionEntity.Attached>ask(session,
                         replyTo -> new SessionEntity.Attach(endpoint.path(), principal, initialTopics, resume, replyTo),
                         askTimeout, streaming.system().scheduler())
-                .whenComplete((a, err) -> {
+                .whenCompleteAsync((a, err) -> {
                     if (err != null) {
                         log.warn("session {} could not attach: {}", sessionId, err.toString());
                         outlet.close(CloseCodes.INTERNAL_ERROR, "session unavailable");
@@ -146,7 +150,7 @@ public final class ClientSession {
                         outlet.close(CloseCodes.INTERNAL_ERROR, "session unavailable");
                         attached.completeExceptionally(e);
                     }
-                });
+                }, dispatcher);
     }
 
     /** The connection is gone, whatever the reason. */
@@ -283,7 +287,7 @@ public final class ClientSession {
             org.apache.pekko.japi.function.Function<org.apache.pekko.actor.typed.ActorRef<SessionEntity.SubscriptionChanged>,
                     SessionEntity.Command> command, boolean subscribe) {
         return AskPattern.ask(session, command, askTimeout, streaming.system().scheduler())
-                .thenApply(c -> {
+                .thenApplyAsync(c -> {
                     applyChannels(c.channels());
                     reply(subscribe ? ServerMessages.subscribed(c.applied(), c.invalid())
                             : ServerMessages.unsubscribed(c.applied(), c.invalid()));
@@ -291,7 +295,7 @@ public final class ClientSession {
                         reply(ServerMessages.error(ErrorMessages.PERMISSION_DENIED, null, "topics", String.join(",", c.denied())));
                     }
                     return Done.getInstance();
-                })
+                }, dispatcher)
                 .exceptionally(err -> {
                     reply(ServerMessages.error(ErrorMessages.REQUEST_FAILED, null));
                     return Done.getInstance();

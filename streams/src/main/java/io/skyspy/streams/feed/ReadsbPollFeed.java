@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -44,13 +45,13 @@ public final class ReadsbPollFeed {
                 .mapConcat(reports -> reports)
                 .watchTermination((cancellable, done) -> {
                     status.onStarting();
-                    done.whenComplete((ok, error) -> {
+                    done.whenCompleteAsync((ok, error) -> {
                         if (error == null) {
                             status.onStopped();
                         } else {
                             status.onFailed(Texts.describe(error));
                         }
-                    });
+                    }, system.executionContext());
                     return NotUsed.getInstance();
                 });
     }
@@ -58,6 +59,7 @@ public final class ReadsbPollFeed {
     private static final class Poller {
         private final Http http;
         private final Materializer materializer;
+        private final Executor dispatcher;
         private final ReadsbPollFeedSettings settings;
         private final FeedStatus status;
         private final ReadsbJsonParser parser;
@@ -67,6 +69,7 @@ public final class ReadsbPollFeed {
         Poller(ActorSystem<?> system, ReadsbPollFeedSettings settings, FeedStatus status, Clock clock) {
             this.http = Http.get(system);
             this.materializer = Materializer.matFromSystem(system);
+            this.dispatcher = system.executionContext();
             this.settings = settings;
             this.status = status;
             this.parser = new ReadsbJsonParser(settings.sourceName(), clock);
@@ -78,7 +81,7 @@ public final class ReadsbPollFeed {
         CompletionStage<List<AircraftReport>> poll() {
             CompletableFuture<byte[]> body;
             try {
-                body = http.singleRequest(request).thenCompose(this::body).toCompletableFuture();
+                body = http.singleRequest(request).thenComposeAsync(this::body, dispatcher).toCompletableFuture();
             } catch (RuntimeException e) {
                 body = CompletableFuture.failedFuture(e);
             }
@@ -101,7 +104,7 @@ public final class ReadsbPollFeed {
             }
             return response.entity()
                     .toStrict(settings.requestTimeout().toMillis(), settings.maxDocumentBytes(), materializer)
-                    .thenApply(strict -> strict.getData().toArray());
+                    .thenApplyAsync(strict -> strict.getData().toArray(), dispatcher);
         }
 
         private List<AircraftReport> reports(byte[] body) {

@@ -32,14 +32,14 @@ final class TcpLineSource {
         return RestartSource.withBackoff(restart, () -> connection(system, settings, status, onOverlongLine))
                 .watchTermination((notUsed, done) -> {
                     status.onStarting();
-                    done.whenComplete((ok, error) -> {
+                    done.whenCompleteAsync((ok, error) -> {
                         if (error == null) {
                             status.onStopped();
                         } else {
                             status.onFailed(Texts.describe(error));
                             status.log().warn("feed failed: " + Texts.describe(error));
                         }
-                    });
+                    }, system.executionContext());
                     return NotUsed.getInstance();
                 });
     }
@@ -63,7 +63,7 @@ final class TcpLineSource {
                         Keep.right())
                 .via(new LineSplitter(settings.maxLineLength(), onOverlongLine))
                 .watchTermination((connection, done) -> {
-                    connection.whenComplete((c, error) -> {
+                    connection.whenCompleteAsync((c, error) -> {
                         if (error == null) {
                             connected.set(true);
                             status.onConnected();
@@ -73,8 +73,8 @@ final class TcpLineSource {
                             status.onFailure(why);
                             status.log().warn(why);
                         }
-                    });
-                    done.whenComplete((ok, error) -> {
+                    }, system.executionContext());
+                    done.whenCompleteAsync((ok, error) -> {
                         if (connected.get()) {
                             String why = error == null
                                     ? "connection closed by " + settings.target()
@@ -82,7 +82,7 @@ final class TcpLineSource {
                             status.onFailure(why);
                             status.log().warn(why);
                         }
-                    });
+                    }, system.executionContext());
                     return NotUsed.getInstance();
                 });
     }
