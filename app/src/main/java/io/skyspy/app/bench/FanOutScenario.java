@@ -134,6 +134,7 @@ final class FanOutScenario {
         for (int i = 0; i < o.injections(); i++) {
             sbs.announce(hex(i), "CRIT" + (i + 1), 33.9 + 0.01 * i, -118.4, 12000);
         }
+        SquawkWatch.warmUp();
         // the aircraft must be known (aircraft:new delivered) before only its squawk changes
         park(2000);
     }
