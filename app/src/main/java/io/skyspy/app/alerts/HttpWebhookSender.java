@@ -8,6 +8,7 @@ import io.skyspy.protocol.alerts.WebhookDelivery;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,9 +65,10 @@ public final class HttpWebhookSender implements WebhookSink {
         if (signer.enabled()) {
             request = request.addHeader(RawHeader.create(settings.signatureHeader(), signer.sign(now, body)));
         }
+        Executor dispatcher = system.executionContext(); // never the JDK default: README, "Architecture"
         CompletionStage<Integer> sent = Http.get(system).singleRequest(request)
                 .thenComposeAsync(response -> response.discardEntityBytes(system).completionStage()
-                        .thenApplyAsync(done -> response.status().intValue(), system.executionContext()), system.executionContext())
+                        .thenApplyAsync(done -> response.status().intValue(), dispatcher), dispatcher)
                 .toCompletableFuture()
                 .orTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
         sent.whenComplete((code, err) -> {

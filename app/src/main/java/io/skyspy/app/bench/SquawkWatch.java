@@ -2,6 +2,7 @@ package io.skyspy.app.bench;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Spots {@code "squawk":"7700"} for one aircraft while a batch streams past, chunk by chunk.
@@ -25,6 +26,7 @@ final class SquawkWatch {
     private final byte[] carry;
     private int carryLen;
     private final byte[] joint;
+    private final ByteBuffer jointView;
     private boolean inTarget;
     private int squawkState;
     private int hexState;
@@ -35,12 +37,13 @@ final class SquawkWatch {
         System.arraycopy(HEX_KEY, 0, needle, 0, HEX_KEY.length);
         System.arraycopy(id, 0, needle, HEX_KEY.length, id.length);
         int m = needle.length;
-        java.util.Arrays.fill(skip, m);
+        Arrays.fill(skip, m);
         for (int k = 0; k < m - 1; k++) {
             skip[needle[k] & 0xff] = m - 1 - k;
         }
         carry = new byte[m - 1];
         joint = new byte[2 * (m - 1)];
+        jointView = ByteBuffer.wrap(joint);
     }
 
     /**
@@ -109,7 +112,7 @@ final class SquawkWatch {
             System.arraycopy(carry, 0, joint, 0, carryLen);
             buf.get(from, joint, carryLen, head);
             for (int s = 0; s < carryLen; s++) {
-                if (s + m <= carryLen + head && matchesAt(joint, s)) {
+                if (s + m <= carryLen + head && matchesAt(jointView, s)) {
                     int after = from + s + m - carryLen;
                     carryLen = 0;
                     return after;
@@ -139,15 +142,6 @@ final class SquawkWatch {
         System.arraycopy(carry, carryLen - old, carry, 0, old);
         buf.get(from, carry, old, n);
         carryLen = old + n;
-    }
-
-    private boolean matchesAt(byte[] a, int at) {
-        for (int k = 0; k < needle.length; k++) {
-            if (a[at + k] != needle[k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private boolean matchesAt(ByteBuffer b, int at) {
