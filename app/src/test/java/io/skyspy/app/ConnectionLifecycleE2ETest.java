@@ -8,6 +8,8 @@ import io.skyspy.app.support.RawWsClient;
 import io.skyspy.app.support.TestServer;
 import io.skyspy.app.support.WsClient;
 import io.skyspy.protocol.CloseCodes;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +44,30 @@ class ConnectionLifecycleE2ETest {
         try (RawWsClient dead = new RawWsClient(server.port(), "/ws/all/?topics=safety", "", 0)) {
             assertTrue(dead.handshakeResponse().startsWith("HTTP/1.1 101"), dead.handshakeResponse());
             assertEquals(CloseCodes.HEARTBEAT_TIMEOUT, dead.readUntilClose());
+        }
+    }
+
+    @Test
+    void connectionsStartNoThreadsOfTheirOwn() throws Exception {
+        // Pekko's Java futures run thenApply/whenComplete on the JDK's default executor unless told
+        // otherwise, and on <= 2 cores (CI) that starts a thread per callback: two per connection.
+        int connections = 40;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long before = threads.getTotalStartedThreadCount();
+        List<RawWsClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < connections; i++) {
+                RawWsClient c = new RawWsClient(server.port(), "/ws/aircraft/?topics=aircraft", "", 0);
+                clients.add(c);
+                // the snapshot is sent by the attach's continuation
+                assertTrue(c.readUntilText("aircraft:snapshot"), "no snapshot on connection " + i);
+            }
+            long started = threads.getTotalStartedThreadCount() - before;
+            assertTrue(started < connections / 2, started + " threads started for " + connections + " connections");
+        } finally {
+            for (RawWsClient c : clients) {
+                c.close();
+            }
         }
     }
 

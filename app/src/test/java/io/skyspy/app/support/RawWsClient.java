@@ -49,6 +49,34 @@ public final class RawWsClient implements AutoCloseable {
         return handshakeResponse;
     }
 
+    /** Reads frames until a text frame whose payload contains {@code what}; false when the socket ended first. */
+    public boolean readUntilText(String what) throws IOException {
+        InputStream in = socket.getInputStream();
+        while (true) {
+            int b0 = in.read();
+            if (b0 < 0) {
+                return false;
+            }
+            byte[] payload = in.readNBytes((int) payloadLength(in));
+            if ((b0 & 0x0f) == 0x1 && new String(payload, StandardCharsets.UTF_8).contains(what)) {
+                return true;
+            }
+        }
+    }
+
+    private static long payloadLength(InputStream in) throws IOException {
+        long len = in.read() & 0x7f;
+        if (len == 126) {
+            len = (in.read() << 8) | in.read();
+        } else if (len == 127) {
+            len = 0;
+            for (int i = 0; i < 8; i++) {
+                len = (len << 8) | in.read();
+            }
+        }
+        return len;
+    }
+
     /** Reads frames until a close frame and returns its status code (or -1 when the socket just ended). */
     public int readUntilClose() throws IOException {
         InputStream in = socket.getInputStream();
@@ -57,17 +85,7 @@ public final class RawWsClient implements AutoCloseable {
             if (b0 < 0) {
                 return -1;
             }
-            int b1 = in.read();
-            long len = b1 & 0x7f;
-            if (len == 126) {
-                len = (in.read() << 8) | in.read();
-            } else if (len == 127) {
-                len = 0;
-                for (int i = 0; i < 8; i++) {
-                    len = (len << 8) | in.read();
-                }
-            }
-            byte[] payload = in.readNBytes((int) len);
+            byte[] payload = in.readNBytes((int) payloadLength(in));
             if ((b0 & 0x0f) == 0x8) {
                 return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
             }
