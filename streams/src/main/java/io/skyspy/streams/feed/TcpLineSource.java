@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -47,6 +48,7 @@ final class TcpLineSource {
     private static Source<String, NotUsed> connection(
             ActorSystem<?> system, TcpFeedSettings settings, FeedStatus status, Runnable onOverlongLine) {
         AtomicBoolean connected = new AtomicBoolean();
+        Executor dispatcher = system.executionContext(); // never the JDK default: README, "Architecture"
         Duration idle = settings.idleTimeout();
         // Unresolved: Pekko resolves the name asynchronously instead of blocking this stage on DNS.
         InetSocketAddress address = InetSocketAddress.createUnresolved(settings.host(), settings.port());
@@ -73,7 +75,7 @@ final class TcpLineSource {
                             status.onFailure(why);
                             status.log().warn(why);
                         }
-                    }, system.executionContext());
+                    }, dispatcher);
                     done.whenCompleteAsync((ok, error) -> {
                         if (connected.get()) {
                             String why = error == null
@@ -82,7 +84,7 @@ final class TcpLineSource {
                             status.onFailure(why);
                             status.log().warn(why);
                         }
-                    }, system.executionContext());
+                    }, dispatcher);
                     return NotUsed.getInstance();
                 });
     }
