@@ -37,7 +37,9 @@ import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.stream.ActorAttributes;
 import org.apache.pekko.stream.ActorMaterializer;
+import org.apache.pekko.stream.Attributes;
 import org.apache.pekko.stream.ActorMaterializerSettings;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.actor.CoordinatedShutdown;
@@ -97,23 +99,30 @@ public final class SkySpyServer {
         }
         FanOut fanOut = new FanOut();
         ConnectionRegistry registry = new ConnectionRegistry();
-        AircraftHub hub = AircraftHub.start(hubSettings(config), fanOut, system);
+        // The path from the feeds to the fan-out (feed streams, aircraft entities, topics, views,
+        // hubs) runs on a dispatcher of its own, so that its hops and the hub's offers to every
+        // connection do not queue behind the connections' writes (app/bench/RESULTS.md).
+        String ingestDispatcher = config.getString("skyspy.ingest-dispatcher");
+        Props ingest = DispatcherSelector.fromConfig(ingestDispatcher);
+        Attributes ingestStreams = ActorAttributes.dispatcher(ingestDispatcher);
+        AircraftHub hub = AircraftHub.start(hubSettings(config), fanOut, system, ingestStreams);
 
         ActorRef<Topic.Command<AircraftEvent>> topic =
-                system.systemActorOf(Topic.create(AircraftEvent.class, "aircraft"), "aircraft-topic", Props.empty());
+                system.systemActorOf(Topic.create(AircraftEvent.class, "aircraft"), "aircraft-topic", ingest);
         ActorRef<AircraftView.Command> view =
-                system.systemActorOf(AircraftView.create(topic, hub::offer), "aircraft-view", Props.empty());
-        EventsModule events = EventsModule.start(system, config, fanOut, topic);
+                system.systemActorOf(AircraftView.create(topic, hub::offer), "aircraft-view", ingest);
+        EventsModule events = EventsModule.start(system, config, fanOut, topic, ingest);
 
         AircraftDatabase db = aircraftDatabase(config);
-        AircraftEntity.init(system, AircraftSettings.create(config), new AircraftEnricher(db), topic, events.aircraftSafety());
+        AircraftEntity.init(system, AircraftSettings.create(config), new AircraftEnricher(db), topic, events.aircraftSafety(),
+                ingest);
         SessionSettings sessionSettings = SessionSettings.create(config);
         SessionEntity.init(system, sessionSettings, view, hex -> db.lookup(hex).map(AircraftInfo::toResponse),
                 events.requests(sessionSettings));
 
         FeedLauncher feeds = new FeedLauncher();
         feeds.start(system, config, config.getStringList("skyspy.feeds"),
-                report -> AircraftEntity.ref(system, report.hex()).tell(new AircraftEntity.Report(report)));
+                report -> AircraftEntity.ref(system, report.hex()).tell(new AircraftEntity.Report(report)), ingestStreams);
 
         WsSettings ws = WsSettings.create(config);
         AuthSettings authSettings = AuthSettings.create(config);

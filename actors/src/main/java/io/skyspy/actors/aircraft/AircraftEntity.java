@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -68,17 +69,21 @@ public final class AircraftEntity extends AbstractBehavior<AircraftEntity.Comman
     /** Registers the entity type with sharding on this node. */
     public static void init(ActorSystem<?> system, AircraftSettings settings, UnaryOperator<AircraftState> enrich,
             ActorRef<Topic.Command<AircraftEvent>> topic) {
-        init(system, settings, enrich, topic, hex -> AircraftSafety.disabled());
+        init(system, settings, enrich, topic, hex -> AircraftSafety.disabled(), Props.empty());
     }
 
-    /** @param safety makes each aircraft's safety monitor (its notices go to the safety topic) */
+    /**
+     * @param safety makes each aircraft's safety monitor (its notices go to the safety topic)
+     * @param props where the entities run (their dispatcher)
+     */
     public static void init(ActorSystem<?> system, AircraftSettings settings, UnaryOperator<AircraftState> enrich,
-            ActorRef<Topic.Command<AircraftEvent>> topic, AircraftSafety.Factory safety) {
+            ActorRef<Topic.Command<AircraftEvent>> topic, AircraftSafety.Factory safety, Props props) {
         AircraftMerger merger = new AircraftMerger(settings.receiver());
         ClusterSharding.get(system).init(Entity.of(TYPE_KEY,
                         ctx -> create(ctx.getEntityId(), settings, merger, enrich, topic, ctx.getShard(),
                                 System::currentTimeMillis, safety.create(ctx.getEntityId())))
-                .withStopMessage(Stop.INSTANCE));
+                .withStopMessage(Stop.INSTANCE)
+                .withEntityProps(props));
     }
 
     public static EntityRef<Command> ref(ActorSystem<?> system, String hex) {

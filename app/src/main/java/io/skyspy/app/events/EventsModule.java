@@ -74,14 +74,15 @@ public final class EventsModule {
         this.dashboard = dashboard;
     }
 
+    /** @param ingest where the safety and alert topics and their views run (see SkySpyServer) */
     public static EventsModule start(ActorSystem<?> system, Config config, FanOut fanOut,
-            ActorRef<Topic.Command<AircraftEvent>> aircraftTopic) {
+            ActorRef<Topic.Command<AircraftEvent>> aircraftTopic, Props ingest) {
         SafetySettings safety = SafetySettings.create(config);
         AlertSettings alerts = AlertSettings.create(config);
         ActorRef<Topic.Command<SafetyNotice>> safetyTopic =
-                system.systemActorOf(Topic.create(SafetyNotice.class, "safety"), "safety-topic", Props.empty());
+                system.systemActorOf(Topic.create(SafetyNotice.class, "safety"), "safety-topic", ingest);
         ActorRef<Topic.Command<AlertNotice>> alertTopic =
-                system.systemActorOf(Topic.create(AlertNotice.class, "alerts"), "alerts-topic", Props.empty());
+                system.systemActorOf(Topic.create(AlertNotice.class, "alerts"), "alerts-topic", ingest);
 
         EventFeed geofences = new EventFeed();
         EventFeed webhooks = new EventFeed();
@@ -91,10 +92,10 @@ public final class EventsModule {
 
         ActorRef<SafetyView.Command> safetyView = system.systemActorOf(SafetyView.create(safetyTopic,
                         new InMemorySafetyEventRepository(safety.history().maxEvents()), safetyHub::accept,
-                        System::currentTimeMillis), "safety-view", Props.empty());
+                        System::currentTimeMillis), "safety-view", ingest);
         ConflictMonitor.initSingleton(system, safety, aircraftTopic, safetyTopic);
 
-        system.systemActorOf(AlertFeed.create(alertTopic, alertHub::accept), "alert-feed", Props.empty());
+        system.systemActorOf(AlertFeed.create(alertTopic, alertHub::accept), "alert-feed", ingest);
         WebhookSink sink = alerts.webhooks().enabled()
                 ? new HttpWebhookSender(system, alerts.webhooks(), d -> alertTopic.tell(Topic.publish(new AlertNotice.Webhook(d))))
                 : WebhookSink.NONE;

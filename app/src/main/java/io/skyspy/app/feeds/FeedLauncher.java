@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.stream.Attributes;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.UniqueKillSwitch;
 import org.apache.pekko.stream.javadsl.Keep;
@@ -37,7 +38,9 @@ public final class FeedLauncher {
         return statuses;
     }
 
-    public void start(ActorSystem<?> system, Config config, List<String> specs, Consumer<AircraftReport> sink) {
+    /** @param attributes for the running graph, e.g. the dispatcher it runs on */
+    public void start(ActorSystem<?> system, Config config, List<String> specs, Consumer<AircraftReport> sink,
+            Attributes attributes) {
         List<FeedSpec> feeds = (specs.isEmpty() ? List.of("sim") : specs).stream().map(FeedSpec::parse).toList();
         Source<AircraftReport, NotUsed> merged = Source.empty();
         for (FeedSpec f : feeds) {
@@ -47,6 +50,7 @@ public final class FeedLauncher {
                 .viaMat(KillSwitches.single(), Keep.right())
                 .to(Sink.foreach(sink::accept))
                 .named("feeds")
+                .addAttributes(attributes)
                 .run(system);
     }
 

@@ -9,6 +9,8 @@ import io.skyspy.app.support.Await;
 import io.skyspy.app.support.FakeSbsSource;
 import io.skyspy.app.support.TestServer;
 import io.skyspy.app.support.WsClient;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -156,5 +158,25 @@ class SafetyE2ETest {
             c.drain();
             assertEquals(1, count(c.seen(), "safety:event", "C0A001"), "one conflict event for the pair");
         }
+    }
+
+    @Test
+    void theFeedToFanOutPathRunsOnItsOwnDispatcher() {
+        // on the default dispatcher the hub's offers and every hop of a 7700 queue behind the
+        // connections' writes; guarded here because nothing else fails when the wiring is lost
+        try (WsClient c = WsClient.connect(server.ws("/ws/safety/"))) {
+            c.awaitType("safety:snapshot", WAIT);
+            c.send("{\"action\":\"ping\"}");
+            c.awaitType("pong", WAIT);
+            sbs.send(FakeSbsSource.identity("D15A7C", "DISP77"), FakeSbsSource.position("D15A7C", 8000, 34.2, -118.1),
+                    FakeSbsSource.squawk("D15A7C", "7700", true));
+            c.await(safety("safety:event", "D15A7C"), WAIT);
+        }
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long ingestCpuNanos = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().contains("skyspy-ingest-dispatcher"))
+                .mapToLong(t -> Math.max(0, mx.getThreadCpuTime(t.getId())))
+                .sum();
+        assertTrue(ingestCpuNanos > 0, "no work ran on skyspy-ingest-dispatcher");
     }
 }

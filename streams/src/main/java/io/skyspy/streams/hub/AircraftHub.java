@@ -11,6 +11,7 @@ import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.ActorAttributes;
+import org.apache.pekko.stream.Attributes;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.QueueOfferResult;
@@ -44,7 +45,7 @@ public final class AircraftHub {
     private final BoundedSourceQueue<AircraftEvent> input;
     private final UniqueKillSwitch killSwitch;
 
-    private AircraftHub(HubSettings settings, FanOut fanOut, ActorSystem<?> system) {
+    private AircraftHub(HubSettings settings, FanOut fanOut, ActorSystem<?> system, Attributes attributes) {
         AircraftHubLogic logic = new AircraftHubLogic(settings, System::currentTimeMillis, picture::set);
         Duration window = settings.window();
         Source<Input, NotUsed> ticks = Source.<Input>tick(window, window, Tick.FLUSH)
@@ -62,13 +63,15 @@ public final class AircraftHub {
                 .withAttributes(ActorAttributes.withSupervisionStrategy(Supervision.getResumingDecider()))
                 .toMat(Sink.foreach(fanOut::publish), Keep.both())
                 .named("aircraft-hub")
+                .addAttributes(attributes)
                 .run(system);
         this.input = running.first().first();
         this.killSwitch = running.first().second();
     }
 
-    public static AircraftHub start(HubSettings settings, FanOut fanOut, ActorSystem<?> system) {
-        return new AircraftHub(settings, fanOut, system);
+    /** @param attributes for the running graph, e.g. the dispatcher it runs on */
+    public static AircraftHub start(HubSettings settings, FanOut fanOut, ActorSystem<?> system, Attributes attributes) {
+        return new AircraftHub(settings, fanOut, system, attributes);
     }
 
     private static List<Frame> step(AircraftHubLogic logic, Input in) {
