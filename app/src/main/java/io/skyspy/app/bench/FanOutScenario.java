@@ -1,6 +1,7 @@
 package io.skyspy.app.bench;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,6 +179,7 @@ final class FanOutScenario {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("hex", hex);
+        m.put("injected_at", Instant.ofEpochMilli(injectedAt).toString());
         m.put("clients", subscribed);
         m.put("got_delta_7700", delta.getTotalCount());
         m.put("delta_ms", Report.latency(delta));

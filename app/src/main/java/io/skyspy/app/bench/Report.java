@@ -46,6 +46,7 @@ final class Report {
         if (h.getTotalCount() == 0) {
             return m;
         }
+        m.put("min", h.getMinValue());
         m.put("p50", h.getValueAtPercentile(50));
         m.put("p90", h.getValueAtPercentile(90));
         m.put("p99", h.getValueAtPercentile(99));
@@ -59,7 +60,8 @@ final class Report {
         if (h.getTotalCount() == 0) {
             return "none";
         }
-        return String.format("p50 %d / p90 %d / p99 %d / p99.9 %d / max %d ms (%d samples)", h.getValueAtPercentile(50),
+        return String.format("min %d / p50 %d / p90 %d / p99 %d / p99.9 %d / max %d ms (%d samples)", h.getMinValue(),
+                h.getValueAtPercentile(50),
                 h.getValueAtPercentile(90), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue(),
                 h.getTotalCount());
     }
