@@ -22,7 +22,8 @@ ulimit -n "$(ulimit -Hn)"
 JFR=/tmp/skyspy-$CLIENTS-max$MAX_SIZE.jfr
 # ramp (CLIENTS/RATE s) + settle + 5 s warmup, then 20 s of the 30 s window
 DELAY=$(( CLIENTS / RATE + 12 ))
-java -Xms1g -Xmx2g -XX:+UseParallelGC -XX:MaxTenuringThreshold=1 -XX:StartFlightRecording=delay=${DELAY}s,duration=20s,settings=$JFC,filename=$JFR \
+# shellcheck disable=SC2046
+java $(cat app/bench/server-jvm.options) -XX:StartFlightRecording=delay=${DELAY}s,duration=20s,settings=$JFC,filename=$JFR \
   -cp "$JAR" io.skyspy.app.Main --host 127.0.0.1 --port "$PORT" --sim-aircraft 1000 --sim-rate 1 \
   --set "skyspy.batching.max-size=$MAX_SIZE" --set skyspy.limits.connections-per-ip=1000000 "$@" \
   >"/tmp/skyspy-profile-server.log" 2>&1 &

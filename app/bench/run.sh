@@ -9,7 +9,7 @@
 #   RATE=500 (connects/s)  IDLE_RATE=250 (connects/s of the idle scenario, both processes together)
 #   MAX_SIZE=50 (skyspy.batching.max-size: the spec's 50; 200 gives the yardstick's frame of 200 deltas)
 #   QUIET_LOAD=0.7 (wait, at most 300 s, until the 1-minute load is below it; 0 = don't wait)
-#   SERVER_JVM="-Xms1g -Xmx2g -XX:+UseParallelGC -XX:MaxTenuringThreshold=1"
+#   SERVER_JVM=$(cat app/bench/server-jvm.options)   (the README says why these flags)
 # Build first: mvn -q -B -pl protocol,streams,actors,app -am install -DskipTests
 # Every run is bounded (phases are fixed, `timeout` wraps it) and stops its server itself.
 set -euo pipefail
@@ -23,7 +23,7 @@ RATE=${RATE:-500}
 IDLE_RATE=${IDLE_RATE:-250}
 MAX_SIZE=${MAX_SIZE:-50}
 QUIET_LOAD=${QUIET_LOAD:-0.7}
-SERVER_JVM=${SERVER_JVM:-"-Xms1g -Xmx2g -XX:+UseParallelGC -XX:MaxTenuringThreshold=1"}
+SERVER_JVM=${SERVER_JVM:-$(cat app/bench/server-jvm.options)}
 # 10,000 sockets per process need more than the default 1,024 fds (the hard limit here is 20,000)
 ulimit -n "$(ulimit -Hn)"
 

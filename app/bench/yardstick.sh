@@ -8,7 +8,7 @@
 # environment: YARDSTICK=../shared/bench (needs java/target/peers.jar: run its setup.sh once, or
 #   build a copy elsewhere and point YARDSTICK there), JAR=app/target/skyspy.jar,
 #   RESULTS=/tmp/yardstick-results.jsonl, PORT=8765, RATE=200, QUIET_LOAD=0.7,
-#   SERVER_JVM="-Xms1g -Xmx2g -XX:+UseParallelGC -XX:MaxTenuringThreshold=1", SERVER_ARGS (more server flags, e.g. "--set pekko.http.server.idle-timeout=60s"),
+#   SERVER_JVM=$(cat app/bench/server-jvm.options), SERVER_ARGS (more server flags, e.g. "--set pekko.http.server.idle-timeout=60s"),
 #   LABEL=skyspy-max$MAX_SIZE
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -21,7 +21,7 @@ RESULTS=${RESULTS:-/tmp/yardstick-results.jsonl}
 PORT=${PORT:-8765}
 RATE=${RATE:-200}
 QUIET_LOAD=${QUIET_LOAD:-0.7}
-SERVER_JVM=${SERVER_JVM:-"-Xms1g -Xmx2g -XX:+UseParallelGC -XX:MaxTenuringThreshold=1"}
+SERVER_JVM=${SERVER_JVM:-$(cat app/bench/server-jvm.options)}
 SERVER_ARGS=${SERVER_ARGS:-}
 LABEL=${LABEL:-skyspy-max$MAX_SIZE}
 ulimit -n "$(ulimit -Hn)"

@@ -49,7 +49,7 @@ record BenchOptions(
               --sim-rate HZ           updates per aircraft per second (default 1)
               --set KEY=VALUE         passed to the child server as --set (repeatable), e.g. skyspy.batching.max-size=200
               --server-jvm "OPTS"     JVM options of the child server
-                                      (default "-Xms1g -Xmx2g -XX:+UseParallelGC -XX:MaxTenuringThreshold=1", see the README)
+                                      (default: those of app/bench/server-jvm.options, see the README)
             Clients:
               --clients N             (default 100)      --rate N     connects per second (default 200)
               --threads N             reactor threads (default 2)
@@ -75,6 +75,7 @@ record BenchOptions(
         int aircraft = 1000;
         double simRate = 1;
         List<String> sets = new ArrayList<>();
+        // app/bench/server-jvm.options, for a load generator started without the scripts
         List<String> jvm = List.of("-Xms1g", "-Xmx2g", "-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=1");
         int sourceIps = 1;
         String label = "skyspy";
