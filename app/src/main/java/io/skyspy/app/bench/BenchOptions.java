@@ -1,6 +1,10 @@
 package io.skyspy.app.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -75,8 +79,7 @@ record BenchOptions(
         int aircraft = 1000;
         double simRate = 1;
         List<String> sets = new ArrayList<>();
-        // app/bench/server-jvm.options, for a load generator started without the scripts
-        List<String> jvm = List.of("-Xms1g", "-Xmx2g", "-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=1");
+        List<String> jvm = defaultServerJvm();
         int sourceIps = 1;
         String label = "skyspy";
         String out = null;
@@ -112,7 +115,7 @@ record BenchOptions(
                 case "--aircraft" -> aircraft = Integer.parseInt(v);
                 case "--sim-rate" -> simRate = Double.parseDouble(v);
                 case "--set" -> sets.add(v);
-                case "--server-jvm" -> jvm = Arrays.stream(v.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+                case "--server-jvm" -> jvm = words(v);
                 case "--source-ips" -> sourceIps = Integer.parseInt(v);
                 case "--label" -> label = v;
                 case "--out" -> out = v;
@@ -137,5 +140,21 @@ record BenchOptions(
     /** Deltas the simulator produces per second: what every aircraft-subscribed client should get. */
     double nominalDeltasPerSecond() {
         return aircraft * simRate;
+    }
+
+    /** The flags of app/bench/server-jvm.options, which the build copies next to this class. */
+    static List<String> defaultServerJvm() {
+        try (InputStream in = BenchOptions.class.getResourceAsStream("server-jvm.options")) {
+            if (in == null) {
+                throw new IllegalStateException("server-jvm.options is missing from the jar");
+            }
+            return words(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> words(String s) {
+        return Arrays.stream(s.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
     }
 }
