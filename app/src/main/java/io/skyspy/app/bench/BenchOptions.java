@@ -59,7 +59,8 @@ record BenchOptions(
               --threads N             reactor threads (default 2)
               --source-ips N          bind clients to 127.0.0.1..127.0.0.N to spread ephemeral ports (default 1)
               --helper-clients N      idle: a second load generator process holds N more clients (fd limit)
-              --injections N          critical: how many 7700 squawks to inject (default 3)
+              --injections N          critical: how many 7700 squawks to inject in the window, one every ~5 s
+                                      (default 3, at most 12), after one warm-up injection reported apart
             Phases: ramp, then --warmup s (default 5), --duration s window (default 30), --grace s (default 3)
             Output: --label NAME, --out FILE (appends one JSON line), --json (JSON only on stdout)
               --quiet-load L          wait (at most --quiet-wait s, default 300) until the 1-min load is below L
@@ -128,6 +129,9 @@ record BenchOptions(
         }
         if (!List.of("fanout", "idle", "critical", "churn", "hold").contains(scenario)) {
             throw new IllegalArgumentException("unknown scenario " + scenario);
+        }
+        if (injections < 1 || injections > FanOutScenario.MAX_INJECTIONS) {
+            throw new IllegalArgumentException("--injections: 1 to " + FanOutScenario.MAX_INJECTIONS);
         }
         return new BenchOptions(scenario, url, pid, port, clients, rate, warmup, duration, grace, threads, aircraft,
                 simRate, List.copyOf(sets), jvm, sourceIps, label, out, quiet, quietWait, helper, injections, json);
