@@ -151,8 +151,9 @@ final class FanOutScenario {
     }
 
     /**
-     * One injection before the window, reported apart and not counted: the first emergency a
-     * server and a load generator handle runs code that nothing else has run yet.
+     * One injection right after the ramp, reported apart and not counted: it shows the transient
+     * the window leaves out (the young collections that promote the new connections, and code
+     * paths that no message before the first emergency has run).
      */
     private Map<String, Object> warmUpInjection(ClientFleet fleet, Report r) throws IOException {
         fleet.armCritical(WARM_UP_HEX);
