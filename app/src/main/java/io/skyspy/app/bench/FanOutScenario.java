@@ -156,10 +156,7 @@ final class FanOutScenario {
      * paths that no message before the first emergency has run).
      */
     private Map<String, Object> warmUpInjection(ClientFleet fleet, Report r) throws IOException {
-        fleet.armCritical(WARM_UP_HEX);
-        long injectedAt = sbs.squawk7700(WARM_UP_HEX);
-        parkUntil(injectedAt + CRITICAL_WAIT_MILLIS);
-        Map<String, Object> m = criticalTimes(fleet, WARM_UP_HEX, injectedAt);
+        Map<String, Object> m = injectAndTime(fleet, WARM_UP_HEX);
         Histogram event = (Histogram) m.remove("_event");
         m.remove("_delta");
         r.line("critical lane, warm-up injection before the window (not counted): safety:event %d clients, %s",
@@ -179,13 +176,18 @@ final class FanOutScenario {
             for (int k = 0; k < o.injections(); k++) {
                 sbs.position(hex(k), 33.9 + 0.01 * k, -118.4, 12000);
             }
-            fleet.armCritical(hex(i));
-            long injectedAt = sbs.squawk7700(hex(i));
-            parkUntil(injectedAt + CRITICAL_WAIT_MILLIS);
-            out.add(criticalTimes(fleet, hex(i), injectedAt));
-            at = injectedAt + CRITICAL_WAIT_MILLIS + 1000;
+            out.add(injectAndTime(fleet, hex(i)));
+            at = System.currentTimeMillis() + 1000;
         }
         return out;
+    }
+
+    /** One 7700 for {@code hex}, then the times every client took to have it (after the wait). */
+    private Map<String, Object> injectAndTime(ClientFleet fleet, String hex) throws IOException {
+        fleet.armCritical(hex);
+        long injectedAt = sbs.squawk7700(hex);
+        parkUntil(injectedAt + CRITICAL_WAIT_MILLIS);
+        return criticalTimes(fleet, hex, injectedAt);
     }
 
     private Map<String, Object> criticalTimes(ClientFleet fleet, String hex, long injectedAt) {
