@@ -7,7 +7,8 @@
 #
 # environment: YARDSTICK=../shared/bench (needs java/target/peers.jar: run its setup.sh once, or
 #   build a copy elsewhere and point YARDSTICK there), JAR=app/target/skyspy.jar,
-#   RESULTS=/tmp/yardstick-results.jsonl, PORT=8765, RATE=200, QUIET_LOAD=0.7,
+#   RESULTS=/tmp/yardstick-results.jsonl, PORT=8765, RATE=200, QUIET_LOAD=0.7, AIRCRAFT=1000 (simulated,
+#   at 1 Hz; the yardstick's AIRCRAFT too: 5 gives one small frame per 200 ms, the transport's floor),
 #   SERVER_JVM=$(cat app/bench/server-jvm.options), SERVER_ARGS (more server flags, e.g. "--set pekko.http.server.idle-timeout=60s"),
 #   LABEL=skyspy-max$MAX_SIZE
 set -euo pipefail
@@ -21,6 +22,7 @@ RESULTS=${RESULTS:-/tmp/yardstick-results.jsonl}
 PORT=${PORT:-8765}
 RATE=${RATE:-200}
 QUIET_LOAD=${QUIET_LOAD:-0.7}
+AIRCRAFT=${AIRCRAFT:-1000}
 SERVER_JVM=${SERVER_JVM:-$(cat app/bench/server-jvm.options)}
 SERVER_ARGS=${SERVER_ARGS:-}
 LABEL=${LABEL:-skyspy-max$MAX_SIZE}
@@ -34,7 +36,7 @@ echo "load before: $(cat /proc/loadavg)" >&2
 
 LOG=/tmp/skyspy-yardstick-$CLIENTS-max$MAX_SIZE
 # shellcheck disable=SC2086
-java $SERVER_JVM -jar "$JAR" --host 127.0.0.1 --port "$PORT" --sim-aircraft 1000 --sim-rate 1 \
+java $SERVER_JVM -jar "$JAR" --host 127.0.0.1 --port "$PORT" --sim-aircraft "$AIRCRAFT" --sim-rate 1 \
   --set "skyspy.batching.max-size=$MAX_SIZE" --set skyspy.limits.connections-per-ip=1000000 $SERVER_ARGS \
   >"$LOG.server.log" 2>&1 &
 SERVER_PID=$!
@@ -44,5 +46,5 @@ for _ in $(seq 150); do (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && brea
 # updates=false and topics=aircraft: the yardstick's workload is deltas only (no periodic full list)
 timeout $(( CLIENTS / RATE + DURATION + 90 )) java -Xms1g -Xmx4g -jar "$YARDSTICK/java/target/peers.jar" loadgen \
   --url "ws://127.0.0.1:$PORT/ws/aircraft/?topics=aircraft&updates=false" --clients "$CLIENTS" \
-  --duration "$DURATION" --rate "$RATE" --aircraft 1000 --server-pid "$SERVER_PID" \
+  --duration "$DURATION" --rate "$RATE" --aircraft "$AIRCRAFT" --server-pid "$SERVER_PID" \
   --label "$LABEL" --out "$RESULTS" 2>"$LOG.loadgen.log"
