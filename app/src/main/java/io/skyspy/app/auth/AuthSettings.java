@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +28,15 @@ public record AuthSettings(
         Duration inBandDeadline,
         Set<String> allowedOrigins,
         Limits limits) {
+
+    /**
+     * Whether a handshake's {@code Origin} may connect: browsers' must be in {@code allowedOrigins}
+     * unless that is empty. Requests without an Origin do not come from a browser, and are not
+     * asked for one.
+     */
+    public boolean originAllowed(Optional<String> origin) {
+        return allowedOrigins.isEmpty() || origin.isEmpty() || allowedOrigins.contains(origin.get());
+    }
 
     /** Abuse limits. */
     public record Limits(double messagesPerSecond, int messageBurst, int closeAfterViolations, int connectionsPerIp,

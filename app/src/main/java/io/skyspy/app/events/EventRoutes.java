@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -83,9 +82,7 @@ public final class EventRoutes extends AllDirectives {
         if (!WsFrames.isUpgrade(request)) {
             return complete(StatusCodes.BAD_REQUEST, "Expected a WebSocket upgrade");
         }
-        Set<String> origins = streaming.auth().settings().allowedOrigins();
-        Optional<String> origin = request.getHeader("Origin").map(h -> h.value());
-        if (!origins.isEmpty() && origin.isPresent() && !origins.contains(origin.get())) {
+        if (!streaming.auth().settings().originAllowed(request.getHeader("Origin").map(h -> h.value()))) {
             return complete(StatusCodes.FORBIDDEN, "Origin not allowed");
         }
         if (!streaming.limits().admitHandshake()) {

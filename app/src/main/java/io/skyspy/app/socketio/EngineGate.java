@@ -1,8 +1,8 @@
 package io.skyspy.app.socketio;
 
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * What is checked before any Engine.IO session exists, as on {@code /ws/}: the node's handshake
@@ -10,13 +10,8 @@ import java.util.function.BooleanSupplier;
  * origins allowed to connect.
  *
  * @param handshakeAllowed takes one handshake from the node's budget; false when it is spent
- * @param allowedOrigins browsers' {@code Origin} must be one of these; empty allows any
+ * @param originAllowed whether a request's {@code Origin} header (absent for non-browsers) may connect
  */
-record EngineGate(BooleanSupplier handshakeAllowed, Set<String> allowedOrigins) {
-    static final EngineGate OPEN = new EngineGate(() -> true, Set.of());
-
-    /** Requests without an Origin do not come from a browser, and are not asked for one. */
-    boolean originAllowed(Optional<String> origin) {
-        return allowedOrigins.isEmpty() || origin.isEmpty() || allowedOrigins.contains(origin.get());
-    }
+record EngineGate(BooleanSupplier handshakeAllowed, Predicate<Optional<String>> originAllowed) {
+    static final EngineGate OPEN = new EngineGate(() -> true, origin -> true);
 }

@@ -46,7 +46,7 @@ final class EngineServer {
         if (!"4".equals(query.get("EIO"))) {
             return refuse(request, EngineError.UNSUPPORTED_PROTOCOL_VERSION);
         }
-        if (!gate.originAllowed(request.getHeader("Origin").map(h -> h.value()))) {
+        if (!gate.originAllowed().test(request.getHeader("Origin").map(h -> h.value()))) {
             return refuse(request, EngineError.FORBIDDEN);
         }
         String transport = query.get("transport");

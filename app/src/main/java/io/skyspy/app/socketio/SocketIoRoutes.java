@@ -44,7 +44,7 @@ public final class SocketIoRoutes extends AllDirectives {
         this.settings = settings;
         EngineContext context = EngineContext.create(settings, streaming.system());
         Map<String, Namespace> namespaces = namespaces(streaming, settings);
-        EngineGate gate = new EngineGate(streaming.limits()::admitHandshake, streaming.auth().settings().allowedOrigins());
+        EngineGate gate = new EngineGate(streaming.limits()::admitHandshake, streaming.auth().settings()::originAllowed);
         this.socketIo = new EngineServer(context, gate,
                 () -> new SocketIoConnection(namespaces, guard, settings.maxAttachments()));
         this.engineEcho = settings.conformance() ? new EngineServer(context, EngineGate.OPEN, EngineEcho::new) : null;

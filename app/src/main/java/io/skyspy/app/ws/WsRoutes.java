@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.http.impl.engine.ws.FrameEvent;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
@@ -61,9 +60,7 @@ public final class WsRoutes extends AllDirectives {
             return complete(StatusCodes.BAD_REQUEST, "Expected a WebSocket upgrade");
         }
         Authenticator auth = streaming.auth();
-        Set<String> origins = auth.settings().allowedOrigins();
-        Optional<String> origin = request.getHeader("Origin").map(h -> h.value());
-        if (!origins.isEmpty() && origin.isPresent() && !origins.contains(origin.get())) {
+        if (!auth.settings().originAllowed(request.getHeader("Origin").map(h -> h.value()))) {
             return complete(StatusCodes.FORBIDDEN, "Origin not allowed");
         }
         if (!streaming.limits().admitHandshake()) {

@@ -35,6 +35,20 @@ class AuthUnitTest {
     }
 
     @Test
+    void originsAreCheckedOnlyForBrowsersAndOnlyWhenAnAllowListIsSet() {
+        AuthSettings open = settings("");
+        assertTrue(open.originAllowed(Optional.of("https://anywhere.example")));
+        assertTrue(open.originAllowed(Optional.empty()));
+
+        AuthSettings listed = settings("skyspy.auth.allowed-origins = [\"https://dash.example.org\"]");
+        assertTrue(listed.originAllowed(Optional.of("https://dash.example.org")));
+        assertTrue(listed.originAllowed(Optional.empty()), "no Origin: not a browser");
+        assertFalse(listed.originAllowed(Optional.of("https://elsewhere.example.com")));
+        assertFalse(listed.originAllowed(Optional.of("https://dash.example.org:8443")), "the port is part of an origin");
+        assertFalse(listed.originAllowed(Optional.of("null")), "a sandboxed or file:// page");
+    }
+
+    @Test
     void passwordHashesVerifyAndAreSalted() {
         String a = PasswordHasher.hash("secret", 1000);
         String b = PasswordHasher.hash("secret", 1000);
