@@ -31,6 +31,20 @@ public sealed interface ClientMessage {
     record Auth(String token) implements ClientMessage {}
 
     /**
+     * Cannonball: {@code {"type":"position_update","lat":..,"lon":..,"heading":..}}, the phone's
+     * GPS fix, answered with {@code threats} around it.
+     *
+     * @param heading degrees the user is facing or moving (threats' {@code relative_bearing}), or null
+     */
+    record PositionUpdate(double lat, double lon, Double heading) implements ClientMessage {}
+
+    /** Cannonball: {@code {"type":"set_radius","radius_nm":15}}, answered with {@code radius_updated}. */
+    record SetRadius(double radiusNm) implements ClientMessage {}
+
+    /** Cannonball: {@code {"type":"get_threats"}}, the threats around the last position again. */
+    record GetThreats() implements ClientMessage {}
+
+    /**
      * A frame the server must answer with an error.
      *
      * @param message one of {@link ErrorMessages}

@@ -41,11 +41,13 @@ public final class ClientMessageDecoder {
         String requestId = textOrNull(root.get("request_id"));
         JsonNode actionNode = root.get("action");
         if (actionNode == null || actionNode.isNull()) {
-            // spec 004: in-band auth is {"type":"auth","token":...}
-            if ("auth".equals(textOrNull(root.get("type")))) {
-                return auth(root, requestId);
-            }
-            return new ClientMessage.Invalid(ErrorMessages.UNKNOWN_ACTION, requestId, null);
+            // spec 004's in-band auth and spec 000's cannonball messages are keyed by type
+            String type = textOrNull(root.get("type"));
+            return switch (type == null ? "" : type) {
+                case "auth" -> auth(root, requestId);
+                case "position_update", "set_radius", "get_threats" -> cannonball(type, root, requestId);
+                default -> new ClientMessage.Invalid(ErrorMessages.UNKNOWN_ACTION, requestId, null);
+            };
         }
         String action = actionNode.isTextual() ? actionNode.asText() : actionNode.toString();
         return switch (action) {
@@ -54,8 +56,43 @@ public final class ClientMessageDecoder {
             case "ping" -> new ClientMessage.Ping();
             case "request" -> request(root, requestId);
             case "auth" -> auth(root, requestId);
+            // Socket.IO's emit("position_update", {...}) arrives keyed by action
+            case "position_update", "set_radius", "get_threats" -> cannonball(action, root, requestId);
             default -> new ClientMessage.Invalid(ErrorMessages.UNKNOWN_ACTION, requestId, truncate(action));
         };
+    }
+
+    private static ClientMessage cannonball(String kind, JsonNode root, String requestId) {
+        switch (kind) {
+            case "position_update" -> {
+                JsonNode lat = root.get("lat");
+                JsonNode lon = root.get("lon");
+                if (!number(lat, -90, 90)) {
+                    return new ClientMessage.Invalid(ErrorMessages.MISSING_PARAMETER, requestId, "lat");
+                }
+                if (!number(lon, -180, 180)) {
+                    return new ClientMessage.Invalid(ErrorMessages.MISSING_PARAMETER, requestId, "lon");
+                }
+                JsonNode heading = root.get("heading");
+                boolean hasHeading = number(heading, -360, 360);
+                return new ClientMessage.PositionUpdate(lat.asDouble(), lon.asDouble(), hasHeading ? heading.asDouble() : null);
+            }
+            case "set_radius" -> {
+                JsonNode radius = root.get("radius_nm");
+                if (!number(radius, 0, Double.MAX_VALUE) || radius.asDouble() == 0) {
+                    return new ClientMessage.Invalid(ErrorMessages.MISSING_PARAMETER, requestId, "radius_nm");
+                }
+                return new ClientMessage.SetRadius(radius.asDouble());
+            }
+            default -> {
+                return new ClientMessage.GetThreats();
+            }
+        }
+    }
+
+    /** A finite JSON number within [min, max]. */
+    private static boolean number(JsonNode n, double min, double max) {
+        return n != null && n.isNumber() && Double.isFinite(n.asDouble()) && n.asDouble() >= min && n.asDouble() <= max;
     }
 
     private static ClientMessage topics(JsonNode root, String requestId, boolean subscribe) {

@@ -2,10 +2,13 @@ package io.skyspy.protocol;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Encoders for the small per-connection replies ({@code subscribed}, {@code pong}, {@code error},
- * {@code response}). Broadcast frames are encoded once per node by {@link AircraftFrames}.
+ * {@code response}, cannonball's {@code threats}). Broadcast frames are encoded once per node by {@link AircraftFrames}.
  */
 public final class ServerMessages {
     private static final byte[] PONG = "{\"type\":\"pong\"}".getBytes(StandardCharsets.UTF_8);
@@ -92,6 +95,51 @@ public final class ServerMessages {
             g.writeStringField("request_type", requestType);
             g.writeFieldName("data");
             g.writeObject(data);
+            g.writeEndObject();
+        });
+    }
+
+    /**
+     * Cannonball: {@code {"type":"threats","data":[...],"count":N,"position":{"lat":..,"lon":..},"timestamp":..}}.
+     *
+     * @param position the user's position, or null before the first one
+     */
+    public static byte[] threats(List<?> threats, Map<String, Object> position, long atMillis) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "threats");
+        m.put("data", threats);
+        m.put("count", threats.size());
+        m.put("position", position);
+        m.put("timestamp", Timestamps.iso(atMillis));
+        return Json.bytes((Object) m);
+    }
+
+    /** A {@code threats} request's {@code data}: the threats, their count, the position and the time. */
+    public static Map<String, Object> threatsData(List<?> threats, Map<String, Object> position, long atMillis) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("threats", threats);
+        m.put("count", threats.size());
+        m.put("position", position);
+        m.put("timestamp", Timestamps.iso(atMillis));
+        return m;
+    }
+
+    /** Cannonball's first message: {@code {"type":"session_started","session_id":S}}. */
+    public static byte[] sessionStarted(String sessionId) {
+        return Json.bytes(g -> {
+            g.writeStartObject();
+            g.writeStringField("type", "session_started");
+            g.writeStringField("session_id", sessionId);
+            g.writeEndObject();
+        });
+    }
+
+    /** Cannonball: {@code {"type":"radius_updated","radius_nm":R}}. */
+    public static byte[] radiusUpdated(double radiusNm) {
+        return Json.bytes(g -> {
+            g.writeStartObject();
+            g.writeStringField("type", "radius_updated");
+            g.writeNumberField("radius_nm", radiusNm);
             g.writeEndObject();
         });
     }

@@ -29,6 +29,32 @@ class ClientMessageDecoderTest {
     }
 
     @Test
+    void cannonballMessagesAreKeyedByTypeOrByAction() {
+        assertEquals(new ClientMessage.PositionUpdate(34.05, -118.25, 90.0),
+                ClientMessageDecoder.decode("{\"type\":\"position_update\",\"lat\":34.05,\"lon\":-118.25,\"heading\":90,\"accuracy\":5}"));
+        assertEquals(new ClientMessage.PositionUpdate(34.05, -118.25, null),
+                ClientMessageDecoder.decode("{\"action\":\"position_update\",\"lat\":34.05,\"lon\":-118.25}"));
+        assertEquals(new ClientMessage.SetRadius(15), ClientMessageDecoder.decode("{\"type\":\"set_radius\",\"radius_nm\":15}"));
+        assertEquals(new ClientMessage.GetThreats(), ClientMessageDecoder.decode("{\"type\":\"get_threats\"}"));
+    }
+
+    @Test
+    void cannonballPositionsAndRadiiOutOfRangeAreMissingParameters() {
+        for (String[] bad : new String[][] {
+                {"{\"type\":\"position_update\",\"lon\":-118.25}", "lat"},
+                {"{\"type\":\"position_update\",\"lat\":91,\"lon\":0}", "lat"},
+                {"{\"type\":\"position_update\",\"lat\":\"34\",\"lon\":0}", "lat"},
+                {"{\"type\":\"position_update\",\"lat\":34,\"lon\":-180.5}", "lon"},
+                {"{\"type\":\"set_radius\",\"radius_nm\":0}", "radius_nm"},
+                {"{\"type\":\"set_radius\",\"radius_nm\":-5}", "radius_nm"},
+                {"{\"type\":\"set_radius\"}", "radius_nm"}}) {
+            ClientMessage.Invalid i = assertInstanceOf(ClientMessage.Invalid.class, ClientMessageDecoder.decode(bad[0]), bad[0]);
+            assertEquals(ErrorMessages.MISSING_PARAMETER, i.message());
+            assertEquals(bad[1], i.detail(), bad[0]);
+        }
+    }
+
+    @Test
     void requestKeepsIdTypeAndParams() {
         ClientMessage.Request r = assertInstanceOf(ClientMessage.Request.class, ClientMessageDecoder.decode(
                 "{\"action\":\"request\",\"type\":\"aircraft-info\",\"request_id\":\"req_1\",\"params\":{\"icao\":\"A1B2C3\"}}"));

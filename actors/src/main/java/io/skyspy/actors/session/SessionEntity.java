@@ -1,11 +1,15 @@
 package io.skyspy.actors.session;
 
 import io.skyspy.actors.aircraft.AircraftEntity;
+import io.skyspy.actors.aircraft.AircraftFilter;
 import io.skyspy.actors.aircraft.AircraftView;
+import io.skyspy.actors.cannonball.CannonballWatch;
 import io.skyspy.protocol.CborSerializable;
 import io.skyspy.protocol.Channel;
 import io.skyspy.protocol.Endpoint;
+import io.skyspy.protocol.ErrorMessages;
 import io.skyspy.protocol.Principal;
+import io.skyspy.protocol.ServerMessages;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +73,15 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
     /** A complete JSON frame to send back ({@code response} or {@code error}). */
     public record Reply(byte[] json) implements CborSerializable {}
 
+    /** Cannonball: the phone's position; answered with {@code threats} around it. */
+    public record UpdatePosition(double lat, double lon, Double heading, ActorRef<Reply> replyTo) implements Command {}
+
+    /** Cannonball: how far out to look; answered with {@code radius_updated}. */
+    public record SetRadius(double radiusNm, ActorRef<Reply> replyTo) implements Command {}
+
+    /** Cannonball: the threats around the last position, as a {@code threats} message. */
+    public record GetThreats(ActorRef<Reply> replyTo) implements Command {}
+
     /** The socket is gone; keep the session for the resume window. */
     public enum Detach implements Command { INSTANCE }
 
@@ -79,12 +92,17 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
     /** A request's answer arrived from another actor. */
     private record Answered(ActorRef<Reply> replyTo, byte[] json) implements Command {}
 
+    /** The node's aircraft, for a cannonball look; {@code requestId} non-null for the request form. */
+    private record ThreatsListed(AircraftView.Listed listed, String requestId, ActorRef<Reply> replyTo) implements Command {}
+
     private final ActorContext<Command> context;
     private final TimerScheduler<Command> timers;
     private final String sessionId;
     private final SessionSettings settings;
     private final ActorRef<ClusterSharding.ShardCommand> shard;
     private final RequestHandler requests;
+    private final ActorRef<AircraftView.Command> view;
+    private final CannonballWatch cannonball;
     private Subscriptions subscriptions;
     private Principal principal = Principal.anonymous();
 
@@ -127,6 +145,8 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
         this.settings = settings;
         this.shard = shard;
         this.requests = new RequestHandler(context.getSystem(), view, info, settings, extensions);
+        this.view = view;
+        this.cannonball = new CannonballWatch(settings.cannonballRadiusNm());
         // a session nobody attaches to must not live forever
         timers.startSingleTimer(Expire.INSTANCE, settings.resumeWindow());
     }
@@ -140,6 +160,10 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
                 .onMessage(Unsubscribe.class, this::onUnsubscribe)
                 .onMessage(Request.class, this::onRequest)
                 .onMessage(Answered.class, this::onAnswered)
+                .onMessage(UpdatePosition.class, this::onUpdatePosition)
+                .onMessage(SetRadius.class, this::onSetRadius)
+                .onMessage(GetThreats.class, g -> lookForThreats(null, g.replyTo()))
+                .onMessage(ThreatsListed.class, this::onThreatsListed)
                 .onMessageEquals(Detach.INSTANCE, this::onDetach)
                 .onMessageEquals(Expire.INSTANCE, this::onExpire)
                 .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
@@ -181,7 +205,41 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
         return this;
     }
 
+    private Behavior<Command> onUpdatePosition(UpdatePosition u) {
+        cannonball.moveTo(u.lat(), u.lon(), u.heading());
+        return lookForThreats(null, u.replyTo());
+    }
+
+    private Behavior<Command> onSetRadius(SetRadius s) {
+        cannonball.radiusNm(s.radiusNm());
+        s.replyTo().tell(new Reply(ServerMessages.radiusUpdated(s.radiusNm())));
+        return this;
+    }
+
+    private Behavior<Command> lookForThreats(String requestId, ActorRef<Reply> replyTo) {
+        if (!cannonball.hasPosition()) {
+            return onThreatsListed(new ThreatsListed(new AircraftView.Listed(List.of(), System.currentTimeMillis()), requestId, replyTo));
+        }
+        context.ask(AircraftView.Listed.class, view, settings.requestTimeout(),
+                r -> new AircraftView.ListAircraft(AircraftFilter.ALL, r),
+                (listed, failure) -> listed != null ? new ThreatsListed(listed, requestId, replyTo)
+                        : new Answered(replyTo, ServerMessages.error(ErrorMessages.REQUEST_FAILED, requestId)));
+        return this;
+    }
+
+    private Behavior<Command> onThreatsListed(ThreatsListed t) {
+        List<Map<String, Object>> threats = cannonball.assess(t.listed().aircraft());
+        t.replyTo().tell(new Reply(t.requestId() == null
+                ? ServerMessages.threats(threats, cannonball.position(), t.listed().timestamp())
+                : ServerMessages.response(t.requestId(), "threats",
+                        ServerMessages.threatsData(threats, cannonball.position(), t.listed().timestamp()))));
+        return this;
+    }
+
     private Behavior<Command> onRequest(Request r) {
+        if (r.type().equals("threats")) {
+            return lookForThreats(r.requestId() == null ? "" : r.requestId(), r.replyTo());
+        }
         // params that crossed nodes arrive from Pekko's Jackson (with its Scala module) as Scala
         // collections: make them Java once, here, for every handler
         Request java = new Request(r.type(), r.requestId(), new RequestParams(r.params()).raw(), r.replyTo());

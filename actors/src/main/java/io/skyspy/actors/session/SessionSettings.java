@@ -10,12 +10,14 @@ import java.time.Duration;
  * @param maxTopics topics one session may follow
  * @param requestTimeout how long a request may wait for the data it needs
  * @param maxBulkIcaos most hexes one {@code aircraft-info-bulk} request may ask for
+ * @param cannonballRadiusNm how far out a cannonball user is warned until they {@code set_radius}
  */
-public record SessionSettings(Duration resumeWindow, int maxTopics, Duration requestTimeout, int maxBulkIcaos) {
+public record SessionSettings(Duration resumeWindow, int maxTopics, Duration requestTimeout, int maxBulkIcaos,
+        double cannonballRadiusNm) {
 
     public static SessionSettings create(Config config) {
         Config s = config.getConfig("skyspy.session");
         return new SessionSettings(s.getDuration("resume-window"), s.getInt("max-topics"),
-                s.getDuration("request-timeout"), s.getInt("max-bulk-icaos"));
+                s.getDuration("request-timeout"), s.getInt("max-bulk-icaos"), s.getDouble("cannonball-radius-nm"));
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class SessionEntityTest {
     private static final ActorTestKit kit = ActorTestKit.create();
-    private static final SessionSettings SETTINGS = new SessionSettings(Duration.ofMinutes(1), 3, Duration.ofSeconds(2), 10);
+    private static final SessionSettings SETTINGS = new SessionSettings(Duration.ofMinutes(1), 3, Duration.ofSeconds(2), 10, 25);
     private static final Principal ALICE = new Principal("u1", "alice", Set.of(), Set.of(), 0);
 
     @AfterAll

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import io.skyspy.app.ws.Streaming;
 import io.skyspy.protocol.Endpoint;
 import io.skyspy.protocol.Json;
+import io.skyspy.protocol.ServerMessages;
 import io.skyspy.protocol.Timestamps;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ public final class SocketIoRoutes extends AllDirectives {
         Map<String, Namespace> m = new LinkedHashMap<>();
         m.put("/", new StreamingNamespace(streaming, Endpoint.ALL, settings.mainNamespaceTopics(), id -> List.of()));
         m.put("/audio", new StreamingNamespace(streaming, Endpoint.AUDIO, all, id -> List.of(audioSnapshot())));
-        m.put("/cannonball", new StreamingNamespace(streaming, Endpoint.CANNONBALL, all, id -> List.of(sessionStarted(id))));
+        m.put("/cannonball", new StreamingNamespace(streaming, Endpoint.CANNONBALL, all, id -> List.of(ServerMessages.sessionStarted(id))));
         m.put("/acars", new StreamingNamespace(streaming, Endpoint.ACARS, all, id -> List.of()));
         if (settings.conformance()) {
             m.put("/", new EchoNamespace());
@@ -80,15 +81,6 @@ public final class SocketIoRoutes extends AllDirectives {
             g.writeNumberField("count", 0);
             g.writeStringField("timestamp", Timestamps.iso(System.currentTimeMillis()));
             g.writeEndObject();
-            g.writeEndObject();
-        });
-    }
-
-    private static byte[] sessionStarted(String sessionId) {
-        return Json.bytes(g -> {
-            g.writeStartObject();
-            g.writeStringField("type", "session_started");
-            g.writeStringField("session_id", sessionId);
             g.writeEndObject();
         });
     }

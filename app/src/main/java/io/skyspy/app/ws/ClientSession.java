@@ -258,11 +258,38 @@ public final class ClientSession {
      * (a Socket.IO acknowledgement). The JSON is a complete {@code response} or {@code error}.
      */
     public CompletionStage<byte[]> request(ClientMessage.Request r) {
-        return attached.thenCompose(d -> AskPattern.<SessionEntity.Command, SessionEntity.Reply>ask(session,
-                        replyTo -> new SessionEntity.Request(r.type(), r.requestId(), r.params(), replyTo),
-                        askTimeout, streaming.system().scheduler()))
+        return askSession(replyTo -> new SessionEntity.Request(r.type(), r.requestId(), r.params(), replyTo), r.requestId());
+    }
+
+    /** The session's {@link SessionEntity.Reply} to {@code command}, or the spec's error if it does not come. */
+    private CompletionStage<byte[]> askSession(
+            org.apache.pekko.japi.function.Function<org.apache.pekko.actor.typed.ActorRef<SessionEntity.Reply>,
+                    SessionEntity.Command> command, String requestId) {
+        return attached.thenCompose(d -> AskPattern.ask(session, command, askTimeout, streaming.system().scheduler()))
                 .thenApply(SessionEntity.Reply::json)
-                .exceptionally(err -> ServerMessages.error(ErrorMessages.REQUEST_FAILED, r.requestId()));
+                .exceptionally(err -> ServerMessages.error(ErrorMessages.REQUEST_FAILED, requestId));
+    }
+
+    /** Cannonball's messages, on the endpoints that serve its threats; elsewhere they are unknown actions. */
+    private CompletionStage<Done> cannonball(ClientMessage m) {
+        if (endpoint != Endpoint.CANNONBALL && endpoint != Endpoint.ALL) {
+            reply(ServerMessages.error(new ClientMessage.Invalid(ErrorMessages.UNKNOWN_ACTION, null,
+                    m instanceof ClientMessage.PositionUpdate ? "position_update"
+                            : m instanceof ClientMessage.SetRadius ? "set_radius" : "get_threats")));
+            return DONE;
+        }
+        CompletionStage<byte[]> answer;
+        if (m instanceof ClientMessage.PositionUpdate p) {
+            answer = askSession(r -> new SessionEntity.UpdatePosition(p.lat(), p.lon(), p.heading(), r), null);
+        } else if (m instanceof ClientMessage.SetRadius s) {
+            answer = askSession(r -> new SessionEntity.SetRadius(s.radiusNm(), r), null);
+        } else {
+            answer = askSession(SessionEntity.GetThreats::new, null);
+        }
+        return answer.thenApply(json -> {
+            reply(json);
+            return Done.getInstance();
+        });
     }
 
     private CompletionStage<Done> handle(ClientMessage m) {
@@ -277,6 +304,9 @@ public final class ClientSession {
                 reply(json);
                 return Done.getInstance();
             });
+        } else if (m instanceof ClientMessage.PositionUpdate || m instanceof ClientMessage.SetRadius
+                || m instanceof ClientMessage.GetThreats) {
+            return cannonball(m);
         } else if (m instanceof ClientMessage.Invalid i) {
             reply(ServerMessages.error(i));
         }

@@ -94,6 +94,10 @@ public final class WsRoutes extends AllDirectives {
                 .orElse(List.of(Endpoint.ALL_TOPIC));
         boolean withUpdates = !"false".equalsIgnoreCase(params.get("updates"));
         ClientSession session = new ClientSession(streaming, endpoint, principal, lease, sessionId, resume, topics, withUpdates);
+        if (endpoint == Endpoint.CANNONBALL) {
+            // spec 000, "Cannonball Consumer": the phone learns its session id first
+            session.reply(ServerMessages.sessionStarted(sessionId));
+        }
         WsConnection connection = new WsConnection(session, streaming.ws().maxMessageBytes());
         return complete(WsFrames.accept(request, connection.flow(), creds.subprotocol()));
     }

@@ -93,6 +93,13 @@ class JavaClientE2ETest {
             assertTrue(snapshot.has("transmissions"));
             JSONObject started = (JSONObject) cannonball.await("session_started", WAIT).arg();
             assertFalse(started.optString("session_id").isEmpty());
+            // cannonball's messages are events here: the phone's fix in, the threats around it out
+            cannonball.emit("position_update", new JSONObject(Map.of("lat", 34.05, "lon", -118.25)));
+            JSONObject threats = (JSONObject) cannonball.await("threats", WAIT).arg();
+            assertEquals(34.05, threats.getJSONObject("position").getDouble("lat"));
+            assertEquals(threats.getJSONArray("data").length(), threats.getInt("count"));
+            cannonball.emit("set_radius", new JSONObject(Map.of("radius_nm", 10)));
+            assertEquals(10, ((JSONObject) cannonball.await("radius_updated", WAIT).arg()).getInt("radius_nm"));
             acars.await("connect", WAIT);
             assertTrue(acars.connected());
         }
