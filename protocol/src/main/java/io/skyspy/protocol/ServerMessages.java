@@ -107,17 +107,17 @@ public final class ServerMessages {
     public static byte[] threats(List<?> threats, Map<String, Object> position, long atMillis) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", "threats");
-        m.put("data", threats);
-        m.put("count", threats.size());
-        m.put("position", position);
-        m.put("timestamp", Timestamps.iso(atMillis));
-        return Json.bytes((Object) m);
+        return Json.bytes((Object) threatsFields(m, "data", threats, position, atMillis));
     }
 
     /** A {@code threats} request's {@code data}: the threats, their count, the position and the time. */
     public static Map<String, Object> threatsData(List<?> threats, Map<String, Object> position, long atMillis) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("threats", threats);
+        return threatsFields(new LinkedHashMap<>(), "threats", threats, position, atMillis);
+    }
+
+    private static Map<String, Object> threatsFields(Map<String, Object> m, String listName, List<?> threats,
+            Map<String, Object> position, long atMillis) {
+        m.put(listName, threats);
         m.put("count", threats.size());
         m.put("position", position);
         m.put("timestamp", Timestamps.iso(atMillis));

@@ -46,10 +46,6 @@ public final class CannonballWatch {
         this.radiusNm = radiusNm;
     }
 
-    public double radiusNm() {
-        return radiusNm;
-    }
-
     public boolean hasPosition() {
         return lat != null;
     }

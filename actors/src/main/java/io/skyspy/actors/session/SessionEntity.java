@@ -92,8 +92,9 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
     /** A request's answer arrived from another actor. */
     private record Answered(ActorRef<Reply> replyTo, byte[] json) implements Command {}
 
-    /** The node's aircraft, for a cannonball look; {@code requestId} non-null for the request form. */
-    private record ThreatsListed(AircraftView.Listed listed, String requestId, ActorRef<Reply> replyTo) implements Command {}
+    /** The node's aircraft, for a cannonball look: answered as {@code threats}, or as the {@code response} to a request. */
+    private record ThreatsListed(AircraftView.Listed listed, boolean asResponse, String requestId, ActorRef<Reply> replyTo)
+            implements Command {}
 
     private final ActorContext<Command> context;
     private final TimerScheduler<Command> timers;
@@ -162,7 +163,7 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
                 .onMessage(Answered.class, this::onAnswered)
                 .onMessage(UpdatePosition.class, this::onUpdatePosition)
                 .onMessage(SetRadius.class, this::onSetRadius)
-                .onMessage(GetThreats.class, g -> lookForThreats(null, g.replyTo()))
+                .onMessage(GetThreats.class, g -> lookForThreats(false, null, g.replyTo()))
                 .onMessage(ThreatsListed.class, this::onThreatsListed)
                 .onMessageEquals(Detach.INSTANCE, this::onDetach)
                 .onMessageEquals(Expire.INSTANCE, this::onExpire)
@@ -207,7 +208,7 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
 
     private Behavior<Command> onUpdatePosition(UpdatePosition u) {
         cannonball.moveTo(u.lat(), u.lon(), u.heading());
-        return lookForThreats(null, u.replyTo());
+        return lookForThreats(false, null, u.replyTo());
     }
 
     private Behavior<Command> onSetRadius(SetRadius s) {
@@ -216,20 +217,21 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
         return this;
     }
 
-    private Behavior<Command> lookForThreats(String requestId, ActorRef<Reply> replyTo) {
+    private Behavior<Command> lookForThreats(boolean asResponse, String requestId, ActorRef<Reply> replyTo) {
         if (!cannonball.hasPosition()) {
-            return onThreatsListed(new ThreatsListed(new AircraftView.Listed(List.of(), System.currentTimeMillis()), requestId, replyTo));
+            AircraftView.Listed nothing = new AircraftView.Listed(List.of(), System.currentTimeMillis());
+            return onThreatsListed(new ThreatsListed(nothing, asResponse, requestId, replyTo));
         }
         context.ask(AircraftView.Listed.class, view, settings.requestTimeout(),
                 r -> new AircraftView.ListAircraft(AircraftFilter.ALL, r),
-                (listed, failure) -> listed != null ? new ThreatsListed(listed, requestId, replyTo)
+                (listed, failure) -> listed != null ? new ThreatsListed(listed, asResponse, requestId, replyTo)
                         : new Answered(replyTo, ServerMessages.error(ErrorMessages.REQUEST_FAILED, requestId)));
         return this;
     }
 
     private Behavior<Command> onThreatsListed(ThreatsListed t) {
         List<Map<String, Object>> threats = cannonball.assess(t.listed().aircraft());
-        t.replyTo().tell(new Reply(t.requestId() == null
+        t.replyTo().tell(new Reply(!t.asResponse()
                 ? ServerMessages.threats(threats, cannonball.position(), t.listed().timestamp())
                 : ServerMessages.response(t.requestId(), "threats",
                         ServerMessages.threatsData(threats, cannonball.position(), t.listed().timestamp()))));
@@ -238,7 +240,7 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
 
     private Behavior<Command> onRequest(Request r) {
         if (r.type().equals("threats")) {
-            return lookForThreats(r.requestId() == null ? "" : r.requestId(), r.replyTo());
+            return lookForThreats(true, r.requestId(), r.replyTo());
         }
         // params that crossed nodes arrive from Pekko's Jackson (with its Scala module) as Scala
         // collections: make them Java once, here, for every handler
