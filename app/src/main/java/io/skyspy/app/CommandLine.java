@@ -25,6 +25,8 @@ public final class CommandLine {
                                          readsb:http://HOST/data/aircraft.json  aircraft.json over HTTP
                                          readsb-json://HOST:30047               readsb --net-json-port
                                          sim                                    the built-in simulator
+              --acars-udp PORT         a UDP port for acarsdec / dumpvdl2 JSON; repeat for several
+                                         (skyspy.acars.udp-ports; acars_router's are 5550 and 5555)
               --receiver-lat DEG       receiver latitude  (skyspy.receiver.lat)
               --receiver-lon DEG       receiver longitude (skyspy.receiver.lon)
               --sim-aircraft N         simulated aircraft (skyspy.simulator.aircraft-count, default 60)
@@ -56,6 +58,7 @@ public final class CommandLine {
     public static Parsed parse(String[] args) {
         Map<String, Object> overrides = new HashMap<>();
         List<String> feeds = new ArrayList<>();
+        List<Integer> acarsPorts = new ArrayList<>();
         File file = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -74,6 +77,7 @@ public final class CommandLine {
                 case "--port" -> overrides.put("skyspy.http.port", integer(flag, v));
                 case "--host" -> overrides.put("skyspy.http.host", v);
                 case "--feed" -> feeds.add(v);
+                case "--acars-udp" -> acarsPorts.add(integer(flag, v));
                 case "--receiver-lat" -> overrides.put("skyspy.receiver.lat", decimal(flag, v));
                 case "--receiver-lon" -> overrides.put("skyspy.receiver.lon", decimal(flag, v));
                 case "--sim-aircraft" -> overrides.put("skyspy.simulator.aircraft-count", integer(flag, v));
@@ -93,6 +97,9 @@ public final class CommandLine {
         }
         if (!feeds.isEmpty()) {
             overrides.put("skyspy.feeds", ConfigValueFactory.fromIterable(feeds));
+        }
+        if (!acarsPorts.isEmpty()) {
+            overrides.put("skyspy.acars.udp-ports", ConfigValueFactory.fromIterable(acarsPorts));
         }
         Config base = ConfigFactory.load();
         if (file != null) {

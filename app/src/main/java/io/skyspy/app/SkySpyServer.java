@@ -7,6 +7,7 @@ import io.skyspy.actors.aircraft.AircraftInfo;
 import io.skyspy.actors.aircraft.AircraftEntity;
 import io.skyspy.actors.aircraft.AircraftSettings;
 import io.skyspy.actors.aircraft.AircraftView;
+import io.skyspy.actors.session.RequestExtension;
 import io.skyspy.actors.session.SessionEntity;
 import io.skyspy.actors.session.SessionSettings;
 import io.skyspy.app.auth.AuthModule;
@@ -15,6 +16,7 @@ import io.skyspy.app.auth.AuthSettings;
 import io.skyspy.app.auth.Authenticator;
 import io.skyspy.app.auth.ConnectionLimits;
 import io.skyspy.app.events.EventsModule;
+import io.skyspy.app.feeds.AcarsModule;
 import io.skyspy.app.feeds.FeedLauncher;
 import io.skyspy.app.http.SystemStatus;
 import io.skyspy.app.http.HealthRoute;
@@ -30,6 +32,7 @@ import io.skyspy.streams.hub.AircraftHub;
 import io.skyspy.streams.hub.HubSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -112,13 +115,16 @@ public final class SkySpyServer {
         ActorRef<AircraftView.Command> view =
                 system.systemActorOf(AircraftView.create(topic, hub::offer), "aircraft-view", ingest);
         EventsModule events = EventsModule.start(system, config, fanOut, topic, ingest);
+        AcarsModule acars = AcarsModule.start(system, config, fanOut, ingest);
 
         AircraftDatabase db = aircraftDatabase(config);
         AircraftEntity.init(system, AircraftSettings.create(config), new AircraftEnricher(db), topic, events.aircraftSafety(),
                 ingest);
         SessionSettings sessionSettings = SessionSettings.create(config);
+        List<RequestExtension> requestTypes = new ArrayList<>(events.requests(sessionSettings));
+        requestTypes.addAll(acars.requests());
         SessionEntity.init(system, sessionSettings, view, hex -> db.lookup(hex).map(AircraftInfo::toResponse),
-                events.requests(sessionSettings));
+                requestTypes);
 
         FeedLauncher feeds = new FeedLauncher();
         feeds.start(system, config, config.getStringList("skyspy.feeds"),

@@ -1,6 +1,5 @@
-package io.skyspy.actors.alerts;
+package io.skyspy.actors.pubsub;
 
-import io.skyspy.protocol.alerts.AlertNotice;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -9,16 +8,17 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 
 /**
- * This node's subscription to the alerts topic: hands each notice to the node's alert hub, which
- * turns it into frames once for the node. The hub's work is a few non-blocking offers.
+ * This node's subscription to a cluster-wide topic (alerts, ACARS): hands each message to the
+ * node's hub, which turns it into frames once for the node. The hub's work is a few non-blocking
+ * offers, so it runs right here.
  */
-public final class AlertFeed {
-    private AlertFeed() {}
+public final class TopicFeed {
+    private TopicFeed() {}
 
-    public static Behavior<AlertNotice> create(ActorRef<Topic.Command<AlertNotice>> topic, Consumer<AlertNotice> downstream) {
-        return Behaviors.<AlertNotice>supervise(Behaviors.setup(ctx -> {
+    public static <T> Behavior<T> create(ActorRef<Topic.Command<T>> topic, Consumer<T> downstream) {
+        return Behaviors.<T>supervise(Behaviors.setup(ctx -> {
                     topic.tell(Topic.subscribe(ctx.getSelf()));
-                    return Behaviors.receiveMessage(n -> {
+                    return Behaviors.<T>receiveMessage(n -> {
                         downstream.accept(n);
                         return Behaviors.same();
                     });

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.skyspy.actors.session.RequestParams;
 import io.skyspy.protocol.Json;
 import io.skyspy.protocol.Principal;
+import io.skyspy.protocol.acars.AcarsMessage;
 import io.skyspy.protocol.alerts.AlertNotice;
 import io.skyspy.protocol.alerts.AlertTrigger;
 import io.skyspy.protocol.safety.SafetyEvent;
@@ -54,6 +55,13 @@ class CrossNodeSerializationTest {
                 1, 2, 0, false, null, 0);
         SafetyNotice.Opened back = assertInstanceOf(SafetyNotice.Opened.class, roundTrip(new SafetyNotice.Opened(e)));
         assertEquals(json(e.toEventMap()), json(back.event().toEventMap()));
+    }
+
+    @Test
+    void acarsMessagesCrossUnchanged() {
+        AcarsMessage m = new AcarsMessage(7, 1769990352439L, AcarsMessage.VDLM2, null, "136.650", "ABFDAF", "N8719Q",
+                "WN2340", "H1", "3", "D09", "!", "TEXT\r\n", -16.6, "CS-KABQ-VDLM");
+        assertEquals(m, roundTrip(m));
     }
 
     @Test

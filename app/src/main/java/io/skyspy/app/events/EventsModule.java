@@ -2,12 +2,12 @@ package io.skyspy.app.events;
 
 import com.typesafe.config.Config;
 import io.skyspy.actors.alerts.AlertEngine;
-import io.skyspy.actors.alerts.AlertFeed;
 import io.skyspy.actors.alerts.AlertRequests;
 import io.skyspy.actors.alerts.AlertSettings;
 import io.skyspy.actors.alerts.InMemoryAlertHistoryRepository;
 import io.skyspy.actors.alerts.InMemoryAlertRuleRepository;
 import io.skyspy.actors.alerts.WebhookSink;
+import io.skyspy.actors.pubsub.TopicFeed;
 import io.skyspy.actors.safety.AircraftSafety;
 import io.skyspy.actors.safety.ConflictMonitor;
 import io.skyspy.actors.safety.InMemorySafetyEventRepository;
@@ -95,7 +95,7 @@ public final class EventsModule {
                         System::currentTimeMillis), "safety-view", ingest);
         ConflictMonitor.initSingleton(system, safety, aircraftTopic, safetyTopic);
 
-        system.systemActorOf(AlertFeed.create(alertTopic, alertHub::accept), "alert-feed", ingest);
+        system.systemActorOf(TopicFeed.create(alertTopic, alertHub::accept), "alert-feed", ingest);
         WebhookSink sink = alerts.webhooks().enabled()
                 ? new HttpWebhookSender(system, alerts.webhooks(), d -> alertTopic.tell(Topic.publish(new AlertNotice.Webhook(d))))
                 : WebhookSink.NONE;

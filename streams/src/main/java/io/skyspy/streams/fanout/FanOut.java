@@ -95,6 +95,20 @@ public final class FanOut {
         }
     }
 
+    /**
+     * To everyone following the frame's channel or {@code also}, once each: a client of both
+     * (a VDL2 message is an ACARS message too) must not get it twice.
+     */
+    public void publish(Frame frame, Channel also) {
+        Set<Subscriber> first = byChannel.get(frame.channel());
+        publish(frame);
+        for (Subscriber s : byChannel.get(also)) {
+            if (!first.contains(s)) {
+                s.offer(frame);
+            }
+        }
+    }
+
     public int subscriberCount(Channel channel) {
         return byChannel.get(channel).size();
     }
