@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.skyspy.protocol.Channel;
 import io.skyspy.protocol.Principal;
+import io.skyspy.protocol.acars.AcarsMessage;
 import io.skyspy.protocol.alerts.AlertNotice;
 import io.skyspy.protocol.alerts.AlertTrigger;
 import io.skyspy.protocol.alerts.GeofenceCrossing;
@@ -40,6 +41,33 @@ class EventHubsTest {
 
     private static AlertTrigger alert(long id, String owner) {
         return new AlertTrigger(id, 1, "r", "A1B2C3", "CS", "m", Severity.MEDIUM, Map.of("hex", "A1B2C3"), 0, owner, false, null, 0);
+    }
+
+    @Test
+    void aVdl2MessageReachesEveryAcarsFollowerOnceAndAnAcarsOneOnlyTheMessagesTopic() {
+        FanOut fanOut = new FanOut();
+        AcarsHub hub = new AcarsHub(fanOut, 10);
+        Inbox messagesOnly = new Inbox();
+        Inbox vdl2Only = new Inbox();
+        Inbox both = new Inbox();
+        fanOut.subscribe(Channel.ACARS_MESSAGES, messagesOnly);
+        fanOut.subscribe(Channel.ACARS_VDLM2, vdl2Only);
+        fanOut.subscribe(Channel.ACARS_MESSAGES, both);
+        fanOut.subscribe(Channel.ACARS_VDLM2, both);
+
+        hub.accept(acars(1, AcarsMessage.VDLM2));
+        hub.accept(acars(2, AcarsMessage.ACARS));
+
+        assertEquals(2, messagesOnly.frames.size());
+        assertEquals(1, vdl2Only.frames.size());
+        assertEquals(2, both.frames.size(), "once each, though it follows both topics");
+        assertTrue(vdl2Only.texts().get(0).startsWith("{\"type\":\"acars:message\",\"data\":{\"id\":1,"));
+        assertEquals(List.of(2L, 1L), hub.recent(m -> true, 5).stream().map(m -> m.get("id")).toList(), "newest first");
+        assertEquals(List.of(1L), hub.recent(AcarsMessage::vdlm2, 5).stream().map(m -> m.get("id")).toList());
+    }
+
+    private static AcarsMessage acars(long id, String source) {
+        return new AcarsMessage(id, 1_000, source, 0, "131.550", null, "N1", "WN1", "H1", "2", "D01", null, "T", -10.0, "S");
     }
 
     @Test
