@@ -120,7 +120,7 @@ public final class AlertRequests implements RequestExtension {
         } catch (MissingParameter e) {
             to.tell(new SessionEntity.Reply(ServerMessages.error(ErrorMessages.MISSING_PARAMETER, id, "parameter", e.getMessage())));
         } catch (RequestParams.Invalid e) {
-            to.tell(new SessionEntity.Reply(ServerMessages.error("Invalid parameter", id, "parameter", e.parameter())));
+            to.tell(new SessionEntity.Reply(e.error(id)));
         }
     }
 

@@ -31,7 +31,6 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
  */
 public final class SafetyRequests implements RequestExtension {
     public static final String EVENT_NOT_FOUND = "Event not found";
-    public static final String INVALID_PARAMETER = "Invalid parameter";
     private static final Set<String> TYPES = Set.of("active_events", "event_history", "safety-events", "acknowledge",
             "safety-acknowledge", "safety-event-detail");
 
@@ -107,7 +106,7 @@ public final class SafetyRequests implements RequestExtension {
                         ServerMessages.error(ErrorMessages.UNKNOWN_REQUEST_TYPE, id, "request_type", type)));
             }
         } catch (RequestParams.Invalid e) {
-            to.tell(new SessionEntity.Reply(ServerMessages.error(INVALID_PARAMETER, id, "parameter", e.parameter())));
+            to.tell(new SessionEntity.Reply(e.error(id)));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.skyspy.actors.session;
 
+import io.skyspy.protocol.ServerMessages;
 import java.util.Map;
 
 /**
@@ -22,6 +23,11 @@ public final class RequestParams {
 
         public String parameter() {
             return parameter;
+        }
+
+        /** The answer to a request with this parameter: {@code Invalid parameter}, naming it. */
+        public byte[] error(String requestId) {
+            return ServerMessages.error("Invalid parameter", requestId, "parameter", parameter);
         }
     }
 

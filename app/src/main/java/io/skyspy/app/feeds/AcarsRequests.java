@@ -25,8 +25,6 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
  * {@code limit} (default 50).
  */
 final class AcarsRequests implements RequestExtension {
-    private static final String INVALID_PARAMETER = "Invalid parameter";
-
     private final AcarsHub hub;
     private final int maxLimit;
     private final LongSupplier clock;
@@ -52,19 +50,21 @@ final class AcarsRequests implements RequestExtension {
             // without "hours", everything the node still keeps
             int hours = p.intInRange("hours", 0, 1, 24 * 365);
             long since = hours == 0 ? Long.MIN_VALUE : clock.getAsLong() - hours * 3_600_000L;
-            Predicate<AcarsMessage> filter = m -> m.timestampMillis() >= since
-                    && matches(p.text("icao", "icao_hex"), m.icaoHex())
-                    && matches(p.text("callsign"), m.callsign())
-                    && matches(p.text("label"), m.label())
-                    && matches(p.text("source"), m.source())
-                    && matches(p.text("frequency"), m.frequency());
+            String icao = p.text("icao", "icao_hex");
+            String callsign = p.text("callsign");
+            String label = p.text("label");
+            String source = p.text("source");
+            String frequency = p.text("frequency");
+            Predicate<AcarsMessage> filter = m -> m.timestampMillis() >= since && matches(icao, m.icaoHex())
+                    && matches(callsign, m.callsign()) && matches(label, m.label()) && matches(source, m.source())
+                    && matches(frequency, m.frequency());
             List<Map<String, Object>> messages = hub.recent(filter, limit);
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("messages", messages);
             data.put("count", messages.size());
             json = ServerMessages.response(request.requestId(), request.type(), data);
         } catch (RequestParams.Invalid e) {
-            json = ServerMessages.error(INVALID_PARAMETER, request.requestId(), "parameter", e.parameter());
+            json = e.error(request.requestId());
         }
         request.replyTo().tell(new SessionEntity.Reply(json));
     }
