@@ -103,7 +103,8 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
     private final ActorRef<ClusterSharding.ShardCommand> shard;
     private final RequestHandler requests;
     private final ActorRef<AircraftView.Command> view;
-    private final CannonballWatch cannonball;
+    /** Only cannonball sessions make one: thousands of idle dashboard sessions should not carry it. */
+    private CannonballWatch cannonball;
     private Subscriptions subscriptions;
     private Principal principal = Principal.anonymous();
 
@@ -147,7 +148,6 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
         this.shard = shard;
         this.requests = new RequestHandler(context.getSystem(), view, info, settings, extensions);
         this.view = view;
-        this.cannonball = new CannonballWatch(settings.cannonballRadiusNm());
         // a session nobody attaches to must not live forever
         timers.startSingleTimer(Expire.INSTANCE, settings.resumeWindow());
     }
@@ -207,18 +207,18 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
     }
 
     private Behavior<Command> onUpdatePosition(UpdatePosition u) {
-        cannonball.moveTo(u.lat(), u.lon(), u.heading());
+        cannonball().moveTo(u.lat(), u.lon(), u.heading());
         return lookForThreats(false, null, u.replyTo());
     }
 
     private Behavior<Command> onSetRadius(SetRadius s) {
-        cannonball.radiusNm(s.radiusNm());
+        cannonball().radiusNm(s.radiusNm());
         s.replyTo().tell(new Reply(ServerMessages.radiusUpdated(s.radiusNm())));
         return this;
     }
 
     private Behavior<Command> lookForThreats(boolean asResponse, String requestId, ActorRef<Reply> replyTo) {
-        if (!cannonball.hasPosition()) {
+        if (!cannonball().hasPosition()) {
             AircraftView.Listed nothing = new AircraftView.Listed(List.of(), System.currentTimeMillis());
             return onThreatsListed(new ThreatsListed(nothing, asResponse, requestId, replyTo));
         }
@@ -230,11 +230,11 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
     }
 
     private Behavior<Command> onThreatsListed(ThreatsListed t) {
-        List<Map<String, Object>> threats = cannonball.assess(t.listed().aircraft());
+        List<Map<String, Object>> threats = cannonball().assess(t.listed().aircraft());
         t.replyTo().tell(new Reply(!t.asResponse()
-                ? ServerMessages.threats(threats, cannonball.position(), t.listed().timestamp())
+                ? ServerMessages.threats(threats, cannonball().position(), t.listed().timestamp())
                 : ServerMessages.response(t.requestId(), "threats",
-                        ServerMessages.threatsData(threats, cannonball.position(), t.listed().timestamp()))));
+                        ServerMessages.threatsData(threats, cannonball().position(), t.listed().timestamp()))));
         return this;
     }
 
@@ -265,6 +265,13 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
             return this;
         }
         return Behaviors.stopped();
+    }
+
+    private CannonballWatch cannonball() {
+        if (cannonball == null) {
+            cannonball = new CannonballWatch(settings.cannonballRadiusNm());
+        }
+        return cannonball;
     }
 
     private Subscriptions subscriptions() {
