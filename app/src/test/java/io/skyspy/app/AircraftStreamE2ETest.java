@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.skyspy.app.support.Await;
 import io.skyspy.app.support.FakeSbsSource;
 import io.skyspy.app.support.TestServer;
 import io.skyspy.app.support.WsClient;
@@ -27,11 +26,7 @@ class AircraftStreamE2ETest {
     @BeforeAll
     static void start() throws Exception {
         sbs = new FakeSbsSource();
-        server = TestServer.start("""
-                skyspy.feeds = ["%s"]
-                skyspy.aircraft.remove-after = 1500ms
-                """.formatted(sbs.feed()));
-        Await.until("the server connected to the SBS source", WAIT, () -> sbs.connectedClients() > 0);
+        server = TestServer.fedBy(sbs, "skyspy.aircraft.remove-after = 1500ms\n");
     }
 
     @AfterAll

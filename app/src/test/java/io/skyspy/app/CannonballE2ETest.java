@@ -32,12 +32,10 @@ class CannonballE2ETest {
     static void start() throws Exception {
         sbs = new FakeSbsSource();
         // the phones here re-send their fix until the feed's aircraft show up: lift the rate limit
-        server = TestServer.start("""
-                skyspy.feeds = ["%s"]
+        server = TestServer.fedBy(sbs, """
                 skyspy.limits.messages-per-second = 10000
                 skyspy.limits.message-burst = 10000
-                """.formatted(sbs.feed()));
-        Await.until("the server connected to the SBS source", WAIT, () -> sbs.connectedClients() > 0);
+                """);
     }
 
     @AfterAll

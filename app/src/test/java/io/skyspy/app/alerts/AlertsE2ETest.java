@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.skyspy.app.support.Await;
 import io.skyspy.app.support.AuthFixture;
 import io.skyspy.app.support.FakeSbsSource;
 import io.skyspy.app.support.TestServer;
@@ -61,15 +60,13 @@ class AlertsE2ETest {
             ex.close();
         });
         hooks.start();
-        server = TestServer.start("""
-                skyspy.feeds = ["%s"]
+        server = TestServer.fedBy(sbs, """
                 skyspy.auth.mode = public
                 skyspy.auth.jwt.secret = "%s"
                 skyspy.alerts.webhooks.enabled = true
                 skyspy.alerts.webhooks.secret = "%s"
                 skyspy.alerts.webhooks.min-backoff = 100ms
-                """.formatted(sbs.feed(), AuthFixture.SECRET, HOOK_SECRET));
-        Await.until("the server connected to the SBS source", WAIT, () -> sbs.connectedClients() > 0);
+                """.formatted(AuthFixture.SECRET, HOOK_SECRET));
     }
 
     @AfterAll

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.skyspy.app.support.Await;
 import io.skyspy.app.support.FakeSbsSource;
 import io.skyspy.app.support.TestServer;
 import io.skyspy.app.support.WsClient;
@@ -30,13 +29,11 @@ class SafetyE2ETest {
     @BeforeAll
     static void start() throws Exception {
         sbs = new FakeSbsSource();
-        server = TestServer.start("""
-                skyspy.feeds = ["%s"]
+        server = TestServer.fedBy(sbs, """
                 skyspy.safety.emergency.clear-after = 300ms
                 skyspy.safety.conflict.scan-interval = 200ms
                 skyspy.safety.conflict.clear-after = 500ms
-                """.formatted(sbs.feed()));
-        Await.until("the server connected to the SBS source", WAIT, () -> sbs.connectedClients() > 0);
+                """);
     }
 
     @AfterAll

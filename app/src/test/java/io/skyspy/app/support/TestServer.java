@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.skyspy.app.SkySpyServer;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** The real server on a random loopback port, with test-friendly timings layered over the defaults. */
@@ -31,6 +32,17 @@ public final class TestServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("server did not start", e);
         }
+    }
+
+    /**
+     * The server with {@code sbs} as its only feed, once it has connected to it.
+     *
+     * @param hocon more overrides
+     */
+    public static TestServer fedBy(FakeSbsSource sbs, String hocon) {
+        TestServer server = start("skyspy.feeds = [\"" + sbs.feed() + "\"]\n" + hocon);
+        Await.until("the server connected to the SBS source", Duration.ofSeconds(10), () -> sbs.connectedClients() > 0);
+        return server;
     }
 
     public int port() {
