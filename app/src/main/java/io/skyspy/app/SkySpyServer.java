@@ -51,6 +51,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.Http;
@@ -118,8 +119,8 @@ public final class SkySpyServer {
         AcarsModule acars = AcarsModule.start(system, config, fanOut, ingest);
 
         AircraftDatabase db = aircraftDatabase(config);
-        AircraftEntity.init(system, AircraftSettings.create(config), new AircraftEnricher(db), topic, events.aircraftSafety(),
-                ingest);
+        ActorRef<ShardingEnvelope<AircraftEntity.Command>> aircraft = AircraftEntity.init(system,
+                AircraftSettings.create(config), new AircraftEnricher(db), topic, events.aircraftSafety(), ingest);
         SessionSettings sessionSettings = SessionSettings.create(config);
         List<RequestExtension> requestTypes = new ArrayList<>(events.requests(sessionSettings));
         requestTypes.addAll(acars.requests());
@@ -128,7 +129,7 @@ public final class SkySpyServer {
 
         FeedLauncher feeds = new FeedLauncher();
         feeds.start(system, config, config.getStringList("skyspy.feeds"),
-                report -> AircraftEntity.ref(system, report.hex()).tell(new AircraftEntity.Report(report)), ingestStreams);
+                report -> aircraft.tell(new ShardingEnvelope<>(report.hex(), new AircraftEntity.Report(report))), ingestStreams);
 
         WsSettings ws = WsSettings.create(config);
         AuthSettings authSettings = AuthSettings.create(config);

@@ -21,6 +21,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
@@ -67,19 +68,23 @@ public final class AircraftEntity extends AbstractBehavior<AircraftEntity.Comman
     private boolean removed;
 
     /** Registers the entity type with sharding on this node. */
-    public static void init(ActorSystem<?> system, AircraftSettings settings, UnaryOperator<AircraftState> enrich,
-            ActorRef<Topic.Command<AircraftEvent>> topic) {
-        init(system, settings, enrich, topic, hex -> AircraftSafety.disabled(), Props.empty());
+    public static ActorRef<ShardingEnvelope<Command>> init(ActorSystem<?> system, AircraftSettings settings,
+            UnaryOperator<AircraftState> enrich, ActorRef<Topic.Command<AircraftEvent>> topic) {
+        return init(system, settings, enrich, topic, hex -> AircraftSafety.disabled(), Props.empty());
     }
 
     /**
      * @param safety makes each aircraft's safety monitor (its notices go to the safety topic)
      * @param props where the entities run (their dispatcher)
+     * @return the node's shard region: feeds send every report through it as a
+     *     {@code ShardingEnvelope} (building an {@link EntityRef} per report URL-encodes the hex
+     *     each time, ~1.4 % of the server's CPU samples at 5,000 clients)
      */
-    public static void init(ActorSystem<?> system, AircraftSettings settings, UnaryOperator<AircraftState> enrich,
-            ActorRef<Topic.Command<AircraftEvent>> topic, AircraftSafety.Factory safety, Props props) {
+    public static ActorRef<ShardingEnvelope<Command>> init(ActorSystem<?> system, AircraftSettings settings,
+            UnaryOperator<AircraftState> enrich, ActorRef<Topic.Command<AircraftEvent>> topic, AircraftSafety.Factory safety,
+            Props props) {
         AircraftMerger merger = new AircraftMerger(settings.receiver());
-        ClusterSharding.get(system).init(Entity.of(TYPE_KEY,
+        return ClusterSharding.get(system).init(Entity.of(TYPE_KEY,
                         ctx -> create(ctx.getEntityId(), settings, merger, enrich, topic, ctx.getShard(),
                                 System::currentTimeMillis, safety.create(ctx.getEntityId())))
                 .withStopMessage(Stop.INSTANCE)
