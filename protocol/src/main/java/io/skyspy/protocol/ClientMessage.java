@@ -30,19 +30,40 @@ public sealed interface ClientMessage {
     /** In-band authentication: {@code {"type":"auth","token":...}} or {@code {"action":"auth",...}}. */
     record Auth(String token) implements ClientMessage {}
 
+    /** Cannonball's messages, which only the endpoints serving its threats take. */
+    sealed interface Cannonball extends ClientMessage {
+        /** The message's name ({@code type} on {@code /ws/}, the event on Socket.IO). */
+        String name();
+    }
+
     /**
      * Cannonball: {@code {"type":"position_update","lat":..,"lon":..,"heading":..}}, the phone's
      * GPS fix, answered with {@code threats} around it.
      *
      * @param heading degrees the user is facing or moving (threats' {@code relative_bearing}), or null
      */
-    record PositionUpdate(double lat, double lon, Double heading) implements ClientMessage {}
+    record PositionUpdate(double lat, double lon, Double heading) implements Cannonball {
+        @Override
+        public String name() {
+            return "position_update";
+        }
+    }
 
     /** Cannonball: {@code {"type":"set_radius","radius_nm":15}}, answered with {@code radius_updated}. */
-    record SetRadius(double radiusNm) implements ClientMessage {}
+    record SetRadius(double radiusNm) implements Cannonball {
+        @Override
+        public String name() {
+            return "set_radius";
+        }
+    }
 
     /** Cannonball: {@code {"type":"get_threats"}}, the threats around the last position again. */
-    record GetThreats() implements ClientMessage {}
+    record GetThreats() implements Cannonball {
+        @Override
+        public String name() {
+            return "get_threats";
+        }
+    }
 
     /**
      * A frame the server must answer with an error.

@@ -271,11 +271,9 @@ public final class ClientSession {
     }
 
     /** Cannonball's messages, on the endpoints that serve its threats; elsewhere they are unknown actions. */
-    private CompletionStage<Done> cannonball(ClientMessage m) {
+    private CompletionStage<Done> cannonball(ClientMessage.Cannonball m) {
         if (endpoint != Endpoint.CANNONBALL && endpoint != Endpoint.ALL) {
-            reply(ServerMessages.error(new ClientMessage.Invalid(ErrorMessages.UNKNOWN_ACTION, null,
-                    m instanceof ClientMessage.PositionUpdate ? "position_update"
-                            : m instanceof ClientMessage.SetRadius ? "set_radius" : "get_threats")));
+            reply(ServerMessages.error(new ClientMessage.Invalid(ErrorMessages.UNKNOWN_ACTION, null, m.name())));
             return DONE;
         }
         CompletionStage<byte[]> answer;
@@ -304,9 +302,8 @@ public final class ClientSession {
                 reply(json);
                 return Done.getInstance();
             });
-        } else if (m instanceof ClientMessage.PositionUpdate || m instanceof ClientMessage.SetRadius
-                || m instanceof ClientMessage.GetThreats) {
-            return cannonball(m);
+        } else if (m instanceof ClientMessage.Cannonball c) {
+            return cannonball(c);
         } else if (m instanceof ClientMessage.Invalid i) {
             reply(ServerMessages.error(i));
         }
