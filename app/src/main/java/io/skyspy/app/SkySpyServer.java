@@ -21,6 +21,7 @@ import io.skyspy.app.feeds.FeedLauncher;
 import io.skyspy.app.http.SystemStatus;
 import io.skyspy.app.http.HealthRoute;
 import io.skyspy.app.socketio.SocketIoRoutes;
+import io.skyspy.app.transport.NioHttpServer;
 import io.skyspy.app.ws.Streaming;
 import io.skyspy.app.ws.WsRoutes;
 import io.skyspy.app.ws.WsSettings;
@@ -55,7 +56,6 @@ import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.Http;
-import org.apache.pekko.http.javadsl.ServerBinding;
 import io.skyspy.app.http.RootRoute;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.slf4j.Logger;
@@ -70,7 +70,7 @@ public final class SkySpyServer {
     private static final Logger log = LoggerFactory.getLogger(SkySpyServer.class);
 
     private final ActorSystem<Void> system;
-    private final ServerBinding binding;
+    private final int port;
     private final FeedLauncher feeds;
 
     /** The materializer of HTTP and WebSocket connections: small stream buffers (skyspy.http.stream). */
@@ -80,9 +80,9 @@ public final class SkySpyServer {
         return ActorMaterializer.create(ActorMaterializerSettings.create(settings), Adapter.toClassic(system), "http");
     }
 
-    private SkySpyServer(ActorSystem<Void> system, ServerBinding binding, FeedLauncher feeds) {
+    private SkySpyServer(ActorSystem<Void> system, int port, FeedLauncher feeds) {
         this.system = system;
-        this.binding = binding;
+        this.port = port;
         this.feeds = feeds;
     }
 
@@ -152,22 +152,60 @@ public final class SkySpyServer {
                 health.route());
         String host = config.getString("skyspy.http.host");
         int port = config.getInt("skyspy.http.port");
-        return Http.get(system).newServerAt(host, port).withMaterializer(connectionMaterializer(system, config))
-                .bind(route).thenApply(binding -> {
+        return bind(system, config, host, port, route).thenApply(boundPort -> {
             CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceUnbind(), "close-websockets", () -> {
                 registry.closeAll(CloseCodes.GOING_AWAY, "server shutting down");
                 feeds.stop();
                 hub.shutdown();
                 return CompletableFuture.completedFuture(Done.getInstance());
             });
-            binding.addToCoordinatedShutdown(Duration.ofSeconds(5), system);
-            log.info("SkySpy listening on http://{}:{}/ (WebSocket: ws://{}:{}/ws/all/)", host,
-                    binding.localAddress().getPort(), displayHost(host), binding.localAddress().getPort());
-            return new SkySpyServer(system, binding, feeds);
+            log.info("SkySpy listening on http://{}:{}/ (WebSocket: ws://{}:{}/ws/all/)", host, boundPort,
+                    displayHost(host), boundPort);
+            return new SkySpyServer(system, boundPort, feeds);
         }).exceptionally(err -> {
             system.terminate();
             throw new IllegalStateException("could not bind " + host + ":" + port + ": " + err.getMessage(), err);
         });
+    }
+
+    /**
+     * Serves {@code route} on {@code host:port} over the configured transport (skyspy.http.transport)
+     * and stops it with the node; completes with the bound port.
+     */
+    private static CompletionStage<Integer> bind(ActorSystem<Void> system, Config config, String host, int port,
+            Route route) {
+        Duration drain = Duration.ofSeconds(5);
+        Materializer materializer = connectionMaterializer(system, config);
+        String transport = config.getString("skyspy.http.transport");
+        if (!transport.equals("pekko-io") && !transport.equals("nio")) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "skyspy.http.transport must be \"pekko-io\" or \"nio\", not \"" + transport + "\""));
+        }
+        if (transport.equals("pekko-io")) {
+            return Http.get(system).newServerAt(host, port).withMaterializer(materializer).bind(route)
+                    .thenApply(binding -> {
+                        binding.addToCoordinatedShutdown(drain, system);
+                        return binding.localAddress().getPort();
+                    });
+        }
+        try {
+            NioHttpServer server = NioHttpServer.bind(system, host, port, route.flow(system), materializer,
+                    idleTimeout(config));
+            CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
+            shutdown.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "http-unbind", () -> {
+                server.unbind();
+                return CompletableFuture.completedFuture(Done.getInstance());
+            });
+            shutdown.addTask(CoordinatedShutdown.PhaseServiceRequestsDone(), "http-terminate", () -> server.terminate(drain));
+            return CompletableFuture.completedFuture(server.localAddress().getPort());
+        } catch (java.io.IOException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static Duration idleTimeout(Config config) {
+        String path = "pekko.http.server.idle-timeout";
+        return config.getString(path).equals("infinite") ? null : config.getDuration(path);
     }
 
     private static String displayHost(String host) {
@@ -199,7 +237,7 @@ public final class SkySpyServer {
     }
 
     public int port() {
-        return binding.localAddress().getPort();
+        return port;
     }
 
     public ActorSystem<Void> system() {
