@@ -121,7 +121,10 @@ class ReadsbPollFeedTest {
             stop(server);
         }
         eventually(() -> assertEquals(FeedStatus.State.STOPPED, status.state()));
-        assertEquals(72L, status.toMap().get("reportsAccepted"));
+        // whole documents only (the server repeats the last one, so polls between the recovery
+        // and the stop may add more): nothing of the broken document was accepted
+        long accepted = status.reportsAccepted();
+        assertTrue(accepted >= 72 && accepted % 36 == 0, "accepted " + accepted);
     }
 
     @Test
