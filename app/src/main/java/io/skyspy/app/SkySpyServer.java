@@ -189,8 +189,7 @@ public final class SkySpyServer {
                     });
         }
         try {
-            NioHttpServer server = NioHttpServer.bind(system, host, port, route.flow(system), materializer,
-                    idleTimeout(config));
+            NioHttpServer server = NioHttpServer.bind(system, host, port, route.flow(system), materializer);
             CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
             shutdown.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "http-unbind", () -> {
                 server.unbind();
@@ -201,11 +200,6 @@ public final class SkySpyServer {
         } catch (java.io.IOException | RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-    }
-
-    private static Duration idleTimeout(Config config) {
-        String path = "pekko.http.server.idle-timeout";
-        return config.getString(path).equals("infinite") ? null : config.getDuration(path);
     }
 
     private static String displayHost(String host) {

@@ -68,15 +68,11 @@ public final class NioHttpServer {
         this.loop = new SelectorLoop(server, this::accepted, settings.getMaxConnections(), idleTimeoutNanos);
     }
 
-    /**
-     * Binds {@code host:port} and serves {@code handler} on every connection.
-     *
-     * @param idleTimeout connections with no byte read or written for this long are closed; null for never
-     */
+    /** Binds {@code host:port} and serves {@code handler} on every connection. */
     public static NioHttpServer bind(ClassicActorSystemProvider system, String host, int port,
-            Flow<HttpRequest, HttpResponse, NotUsed> handler, Materializer materializer, Duration idleTimeout)
-            throws IOException {
+            Flow<HttpRequest, HttpResponse, NotUsed> handler, Materializer materializer) throws IOException {
         ServerSettings settings = ServerSettings.create(system.classicSystem());
+        scala.concurrent.duration.Duration idleTimeout = settings.getTimeouts().idleTimeout();
         ServerSocketChannel server = ServerSocketChannel.open();
         try {
             for (Inet.SocketOption option : settings.getSocketOptions()) {
@@ -84,7 +80,7 @@ public final class NioHttpServer {
             }
             server.bind(new InetSocketAddress(host, port), settings.getBacklog());
             NioHttpServer http = new NioHttpServer(system, settings, server,
-                    idleTimeout == null ? 0 : idleTimeout.toNanos(), handler, materializer);
+                    idleTimeout.isFinite() ? idleTimeout.toNanos() : 0, handler, materializer);
             http.loop.start();
             return http;
         } catch (IOException | RuntimeException e) {

@@ -123,8 +123,7 @@ final class SelectorLoop {
     /** Stops accepting; connections already open stay. */
     void unbind() {
         tasks.add(() -> {
-            acceptKey.cancel();
-            closeQuietly(server);
+            closeListener();
             unbound = true;
             if (open.get() == 0) {
                 drained.complete(null);
@@ -136,12 +135,16 @@ final class SelectorLoop {
     /** Closes every connection still open and ends the thread. */
     void stop(String reason) {
         tasks.add(() -> {
-            acceptKey.cancel();
-            closeQuietly(server);
+            closeListener();
             connections.forEach(c -> c.close(reason));
             running = false;
         });
         selector.wakeup();
+    }
+
+    private void closeListener() {
+        acceptKey.cancel();
+        closeQuietly(server);
     }
 
     private void run() {
@@ -197,9 +200,10 @@ final class SelectorLoop {
             open.incrementAndGet();
             accepted.accept(channel);
         }
-        pauseAccepting(0);
+        pauseAccepting(System.nanoTime());
     }
 
+    /** Stops accepting until {@code until} ({@link System#nanoTime}, which may be negative) and a free slot. */
     private void pauseAccepting(long until) {
         acceptPausedUntil = until;
         if (acceptKey.isValid()) {
