@@ -9,6 +9,7 @@ import io.skyspy.actors.aircraft.AircraftSettings;
 import io.skyspy.actors.aircraft.AircraftView;
 import io.skyspy.actors.session.RequestExtension;
 import io.skyspy.actors.session.SessionEntity;
+import io.skyspy.actors.session.ShardWarmup;
 import io.skyspy.actors.session.SessionSettings;
 import io.skyspy.app.auth.AuthModule;
 import io.skyspy.app.auth.AuthRoutes;
@@ -126,6 +127,7 @@ public final class SkySpyServer {
         requestTypes.addAll(acars.requests());
         SessionEntity.init(system, sessionSettings, view, hex -> db.lookup(hex).map(AircraftInfo::toResponse),
                 requestTypes);
+        CompletionStage<Integer> sessionShards = warmSessionShards(system, config);
 
         FeedLauncher feeds = new FeedLauncher();
         feeds.start(system, config, config.getStringList("skyspy.feeds"),
@@ -152,7 +154,7 @@ public final class SkySpyServer {
                 health.route());
         String host = config.getString("skyspy.http.host");
         int port = config.getInt("skyspy.http.port");
-        return bind(system, config, host, port, route).thenApply(boundPort -> {
+        return sessionShards.thenCompose(warmed -> bind(system, config, host, port, route)).thenApply(boundPort -> {
             CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceUnbind(), "close-websockets", () -> {
                 registry.closeAll(CloseCodes.GOING_AWAY, "server shutting down");
                 feeds.stop();
@@ -189,7 +191,8 @@ public final class SkySpyServer {
                     });
         }
         try {
-            NioHttpServer server = NioHttpServer.bind(system, host, port, route.flow(system), materializer);
+            NioHttpServer server = NioHttpServer.bind(system, host, port, route.flow(system), materializer,
+                    config.getDuration("skyspy.http.accept-max-lag"), config.getInt("skyspy.http.accept-batch"));
             CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
             shutdown.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "http-unbind", () -> {
                 server.unbind();
@@ -200,6 +203,27 @@ public final class SkySpyServer {
         } catch (java.io.IOException | RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** Completes when every session shard has a home, or after skyspy.session.shard-warm-up. */
+    private static CompletionStage<Integer> warmSessionShards(ActorSystem<Void> system, Config config) {
+        Duration timeout = config.getDuration("skyspy.session.shard-warm-up");
+        if (timeout.isZero()) {
+            return CompletableFuture.completedFuture(0);
+        }
+        int shards = config.getInt("pekko.cluster.sharding.number-of-shards");
+        long start = System.nanoTime();
+        return ShardWarmup.warm(system, SessionEntity.TYPE_KEY, shards, SessionEntity.Warm::new, timeout)
+                .thenApply(warmed -> {
+                    long ms = (System.nanoTime() - start) / 1_000_000;
+                    if (warmed < shards) {
+                        log.warn("{} of {} session shards allocated within {} ms; the rest will be as sessions arrive",
+                                warmed, shards, ms);
+                    } else {
+                        log.info("{} session shards allocated in {} ms", shards, ms);
+                    }
+                    return warmed;
+                });
     }
 
     private static String displayHost(String host) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -86,6 +87,9 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
     public enum Detach implements Command { INSTANCE }
 
     public enum Stop implements Command { INSTANCE }
+
+    /** Answers and stops: it only makes sharding allocate this entity's shard ({@link ShardWarmup}). */
+    public record Warm(ActorRef<Done> replyTo) implements Command {}
 
     private enum Expire implements Command { INSTANCE }
 
@@ -168,6 +172,10 @@ public final class SessionEntity extends AbstractBehavior<SessionEntity.Command>
                 .onMessageEquals(Detach.INSTANCE, this::onDetach)
                 .onMessageEquals(Expire.INSTANCE, this::onExpire)
                 .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
+                .onMessage(Warm.class, w -> {
+                    w.replyTo().tell(Done.getInstance());
+                    return Behaviors.stopped();
+                })
                 .build();
     }
 

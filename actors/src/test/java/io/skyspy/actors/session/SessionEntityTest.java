@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -39,6 +40,15 @@ class SessionEntityTest {
         TestProbe<SessionEntity.Attached> probe = kit.createTestProbe();
         s.tell(new SessionEntity.Attach(endpoint, p, topics, resume, probe.ref()));
         return probe.receiveMessage();
+    }
+
+    @Test
+    void warmAnswersAndStops() {
+        ActorRef<SessionEntity.Command> s = spawn();
+        TestProbe<Done> probe = kit.createTestProbe();
+        s.tell(new SessionEntity.Warm(probe.ref()));
+        probe.expectMessage(Done.getInstance());
+        probe.expectTerminated(s, Duration.ofSeconds(3));
     }
 
     @Test

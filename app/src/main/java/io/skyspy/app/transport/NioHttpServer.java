@@ -56,8 +56,8 @@ public final class NioHttpServer {
     private final InetSocketAddress localAddress;
 
     private NioHttpServer(ClassicActorSystemProvider system, ServerSettings settings, ServerSocketChannel server,
-            long idleTimeoutNanos, Flow<HttpRequest, HttpResponse, NotUsed> handler, Materializer materializer)
-            throws IOException {
+            long idleTimeoutNanos, Flow<HttpRequest, HttpResponse, NotUsed> handler, Materializer materializer,
+            Duration acceptMaxLag, int acceptBatch) throws IOException {
         this.settings = settings;
         LoggingAdapter log = system.classicSystem().log();
         this.layer = Http.get(system.classicSystem()).serverLayer(settings, Optional.empty(), log).atop(plainText());
@@ -65,12 +65,20 @@ public final class NioHttpServer {
         this.materializer = materializer;
         this.executor = system.classicSystem().dispatcher();
         this.localAddress = (InetSocketAddress) server.getLocalAddress();
-        this.loop = new SelectorLoop(server, this::accepted, settings.getMaxConnections(), idleTimeoutNanos);
+        this.loop = new SelectorLoop(server, this::accepted, settings.getMaxConnections(), idleTimeoutNanos,
+                new AcceptPacer.Settings(executor, acceptMaxLag.toNanos(), acceptBatch));
     }
 
-    /** Binds {@code host:port} and serves {@code handler} on every connection. */
+    /**
+     * Binds {@code host:port} and serves {@code handler} on every connection.
+     *
+     * @param acceptMaxLag accepting pauses while a task waits longer than this on the connections'
+     *     dispatcher (zero: never); see {@link AcceptPacer}
+     * @param acceptBatch connections accepted between two such checks
+     */
     public static NioHttpServer bind(ClassicActorSystemProvider system, String host, int port,
-            Flow<HttpRequest, HttpResponse, NotUsed> handler, Materializer materializer) throws IOException {
+            Flow<HttpRequest, HttpResponse, NotUsed> handler, Materializer materializer, Duration acceptMaxLag,
+            int acceptBatch) throws IOException {
         ServerSettings settings = ServerSettings.create(system.classicSystem());
         scala.concurrent.duration.Duration idleTimeout = settings.getTimeouts().idleTimeout();
         ServerSocketChannel server = ServerSocketChannel.open();
@@ -80,7 +88,7 @@ public final class NioHttpServer {
             }
             server.bind(new InetSocketAddress(host, port), settings.getBacklog());
             NioHttpServer http = new NioHttpServer(system, settings, server,
-                    idleTimeout.isFinite() ? idleTimeout.toNanos() : 0, handler, materializer);
+                    idleTimeout.isFinite() ? idleTimeout.toNanos() : 0, handler, materializer, acceptMaxLag, acceptBatch);
             http.loop.start();
             return http;
         } catch (IOException | RuntimeException e) {

@@ -46,6 +46,7 @@ final class SelectorLoop {
     private final Consumer<SocketChannel> accepted;
     private final int maxConnections;
     private final long idleTimeoutNanos;
+    private final AcceptPacer pacer;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     /** Accepted and not yet closed, counted from the accept on (the stream starts a little later). */
     private final AtomicInteger open = new AtomicInteger();
@@ -59,8 +60,9 @@ final class SelectorLoop {
     private long lastSweep = System.nanoTime();
 
     SelectorLoop(ServerSocketChannel server, Consumer<SocketChannel> accepted, int maxConnections,
-            long idleTimeoutNanos) throws IOException {
+            long idleTimeoutNanos, AcceptPacer.Settings pacing) throws IOException {
         this.selector = Selector.open();
+        this.pacer = new AcceptPacer(pacing, selector::wakeup);
         this.server = server;
         this.accepted = accepted;
         this.maxConnections = maxConnections;
@@ -185,6 +187,11 @@ final class SelectorLoop {
 
     private void accept() {
         while (open.get() < maxConnections) {
+            if (!pacer.mayAccept()) {
+                // resumed by tick() once the pacer's probe has run (it wakes the selector)
+                pauseAccepting(System.nanoTime());
+                return;
+            }
             SocketChannel channel;
             try {
                 channel = server.accept();
@@ -198,6 +205,7 @@ final class SelectorLoop {
                 return;
             }
             open.incrementAndGet();
+            pacer.accepted();
             accepted.accept(channel);
         }
         pauseAccepting(System.nanoTime());
@@ -214,7 +222,7 @@ final class SelectorLoop {
     private void tick() {
         long now = System.nanoTime();
         if (acceptKey.isValid() && acceptKey.interestOps() == 0 && now - acceptPausedUntil >= 0
-                && open.get() < maxConnections) {
+                && open.get() < maxConnections && !pacer.waiting()) {
             acceptKey.interestOps(SelectionKey.OP_ACCEPT);
         }
         if (idleTimeoutNanos > 0 && now - lastSweep >= TimeUnit.MILLISECONDS.toNanos(TICK_MS)) {

@@ -16,8 +16,12 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -62,9 +66,14 @@ class SocketStageTest {
 
     /** An echo server on a free port. */
     private void startEcho(int maxConnections, Duration idleTimeout) throws IOException {
+        startEcho(maxConnections, idleTimeout, AcceptPacer.Settings.OFF);
+    }
+
+    private void startEcho(int maxConnections, Duration idleTimeout, AcceptPacer.Settings pacing) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
         port = ((InetSocketAddress) server.getLocalAddress()).getPort();
-        loop = new SelectorLoop(server, this::echo, maxConnections, idleTimeout == null ? 0 : idleTimeout.toNanos());
+        loop = new SelectorLoop(server, this::echo, maxConnections, idleTimeout == null ? 0 : idleTimeout.toNanos(),
+                pacing);
         loop.start();
     }
 
@@ -153,6 +162,40 @@ class SocketStageTest {
             first.close();
             second.setSoTimeout(TIMEOUT_MS);
             assertEquals('b', second.getInputStream().read(), "served once the first one closed");
+        }
+    }
+
+    @Test
+    void pausesAcceptingWhileTheConnectionsDispatcherIsBehind() throws Exception {
+        ExecutorService dispatcher = Executors.newSingleThreadExecutor();
+        CountDownLatch busy = new CountDownLatch(1);
+        try {
+            startEcho(100, null, new AcceptPacer.Settings(dispatcher, TimeUnit.MILLISECONDS.toNanos(50), 2));
+            // the dispatcher is stuck: the probe sent with the first batch cannot run
+            dispatcher.execute(() -> awaitQuietly(busy));
+            try (Socket a = connect(64 * 1024); Socket b = connect(64 * 1024); Socket c = connect(64 * 1024)) {
+                for (Socket s : List.of(a, b)) {
+                    s.getOutputStream().write('x');
+                    assertEquals('x', s.getInputStream().read(), "the first batch is served");
+                }
+                c.getOutputStream().write('y');
+                c.setSoTimeout(1500);
+                assertThrows(SocketTimeoutException.class, () -> c.getInputStream().read(), "waits in the backlog");
+                busy.countDown();
+                c.setSoTimeout(TIMEOUT_MS);
+                assertEquals('y', c.getInputStream().read(), "accepted once the dispatcher caught up");
+            }
+        } finally {
+            busy.countDown();
+            dispatcher.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
