@@ -17,9 +17,9 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
  *
  * <p>The shard coordinator allocates shards one at a time, each with a write to its replicated
  * state; on a fresh node whose CPUs are busy accepting a reconnect storm that took seconds per
- * shard, and sessions waiting for their shard's home timed out their attach (app/bench/RESULTS.md,
- * 2026-12-04). One short-lived entity per shard, sent a message before the port is bound, moves
- * that work to start-up.
+ * shard, and sessions waiting for their shard's home timed out their attach
+ * (app/bench/RESULTS.md, 2026-12-03, before midnight). One short-lived entity per shard, sent a
+ * message before the port is bound, moves that work to start-up.
  */
 public final class ShardWarmup {
 

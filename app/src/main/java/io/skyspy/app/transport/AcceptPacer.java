@@ -7,15 +7,16 @@ import java.util.function.LongSupplier;
  * Accepts only as many connections as the connections' dispatcher keeps up with.
  *
  * <p>Every accepted connection costs its dispatcher an HTTP upgrade, a stream, a session attach
- * and a snapshot. Accepting straight from the backlog, as fast as clients connect, queued that
- * work faster than two cores did it: in a reconnect storm of 500 clients per second, hundreds of
- * session attaches waited more than their 6 s timeout in the dispatcher's queue and those
- * clients were closed with 1011 (app/bench/RESULTS.md, 2026-12-04). Here accepting goes in
- * batches, and the next batch waits until a probe task, submitted to the same dispatcher after
- * the last one, has run within {@code maxLagNanos}. Clients that are not accepted yet wait in
- * the kernel's backlog, where they cost nothing and time out nothing of ours. A dispatcher that
- * never catches up still gets a batch after every {@value #LATE_PROBES_PER_BATCH} late probes
- * (at least that many times {@code maxLagNanos}), so accepting slows down but never stops.
+ * and a snapshot. Accepting straight from the backlog, as fast as clients connected, queued that
+ * work faster than two cores did it: in a reconnect storm of 500 clients per second with the
+ * session shards already allocated, 278 and 618 of 5,000 session attaches still exceeded their
+ * 6 s timeout, and those clients were closed with 1011; paced, none did (app/bench/RESULTS.md,
+ * 2026-12-03, before midnight). Accepting goes in batches, and the next batch waits until a
+ * probe task, submitted to the same dispatcher with the last one, has run within
+ * {@code maxLagNanos}. Clients not accepted yet wait in the kernel's backlog, where they cost
+ * nothing and time out nothing of ours. A dispatcher that never catches up still gets a batch
+ * after every {@value #LATE_PROBES_PER_BATCH} late probes (at least that many times
+ * {@code maxLagNanos}), so accepting slows down but never stops.
  *
  * <p>{@link #mayAccept} and {@link #accepted} are called on the selector loop's thread only.
  */

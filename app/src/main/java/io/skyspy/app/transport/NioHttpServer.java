@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSession;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
@@ -26,7 +27,7 @@ import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.TLSProtocol;
 import org.apache.pekko.stream.javadsl.BidiFlow;
 import org.apache.pekko.stream.javadsl.Flow;
-import org.apache.pekko.stream.javadsl.TLSPlacebo;
+import org.apache.pekko.stream.scaladsl.TLSPlacebo$;
 import org.apache.pekko.util.ByteString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,12 +44,14 @@ import org.slf4j.LoggerFactory;
 public final class NioHttpServer {
     private static final Logger log = LoggerFactory.getLogger(NioHttpServer.class);
 
+    private static final SSLSession PLAIN_SESSION = TLSPlacebo$.MODULE$.dummySession();
+
     private final ServerSettings settings;
     /**
      * pekko-http's server layer, built once: building it primes a header parser, which costs
      * milliseconds, so per connection it only gets the peer's address (as pekko-http's own bind does).
      */
-    private final BidiFlow<HttpResponse, ByteString, ByteString, HttpRequest, NotUsed> layer;
+    private final BidiFlow<HttpResponse, TLSProtocol.SslTlsOutbound, TLSProtocol.SslTlsInbound, HttpRequest, NotUsed> layer;
     private final Flow<HttpRequest, HttpResponse, NotUsed> handler;
     private final Materializer materializer;
     private final Executor executor;
@@ -60,7 +63,7 @@ public final class NioHttpServer {
             Duration acceptMaxLag, int acceptBatch) throws IOException {
         this.settings = settings;
         LoggingAdapter log = system.classicSystem().log();
-        this.layer = Http.get(system.classicSystem()).serverLayer(settings, Optional.empty(), log).atop(plainText());
+        this.layer = Http.get(system.classicSystem()).serverLayer(settings, Optional.empty(), log);
         this.handler = handler;
         this.materializer = materializer;
         this.executor = system.classicSystem().dispatcher();
@@ -140,7 +143,8 @@ public final class NioHttpServer {
         try {
             // pekko-http's internal attribute, the one its own bind sets: extractClientIP reads it
             Attributes peer = HttpAttributes$.MODULE$.remoteAddress((InetSocketAddress) channel.getRemoteAddress());
-            handler.join(layer.addAttributes(peer).join(Flow.fromGraph(new SocketStage(channel, key, loop))))
+            handler.join(layer.addAttributes(peer).join(Flow.fromGraph(
+                            new SocketStage<>(channel, key, loop, NioHttpServer::plainBytes, NioHttpServer::plainText))))
                     .run(materializer);
         } catch (IOException | RuntimeException e) {
             log.warn("could not start a connection's stream: {}", e.toString());
@@ -148,8 +152,13 @@ public final class NioHttpServer {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"}) // TLSPlacebo's inbound side is the SessionBytes subtype
-    private static BidiFlow<TLSProtocol.SslTlsOutbound, ByteString, ByteString, TLSProtocol.SslTlsInbound, NotUsed> plainText() {
-        return (BidiFlow) TLSPlacebo.getInstance();
+    /** What TLSPlacebo's outbound side does: the bytes of {@code SendBytes}, nothing for session renegotiation. */
+    private static ByteString plainBytes(TLSProtocol.SslTlsOutbound element) {
+        return element instanceof TLSProtocol.SendBytes send ? send.bytes() : null;
+    }
+
+    /** What TLSPlacebo's inbound side does: the bytes, with the same stand-in session as its. */
+    private static TLSProtocol.SslTlsInbound plainText(ByteString bytes) {
+        return new TLSProtocol.SessionBytes(PLAIN_SESSION, bytes);
     }
 }

@@ -6,6 +6,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.pekko.stream.Attributes;
 import org.apache.pekko.stream.FlowShape;
 import org.apache.pekko.stream.Inlet;
@@ -31,8 +32,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Like pekko-http's own binding, there is no half-close: when the peer closes its side the
  * stream's input completes, and the socket closes when the stream's output is done.
+ *
+ * <p>Its elements are whatever the layer above speaks ({@code toBytes}, {@code fromBytes}): for
+ * pekko-http that is the TLS protocol's plain-text elements, which saves the two stages of
+ * {@code TLSPlacebo} per connection.
+ *
+ * @param <I> what is written: {@code toBytes} gives its bytes, or null for an element without any
+ * @param <O> what is read: {@code fromBytes} wraps the bytes
  */
-final class SocketStage extends GraphStage<FlowShape<ByteString, ByteString>> {
+final class SocketStage<I, O> extends GraphStage<FlowShape<I, O>> {
     private static final Logger log = LoggerFactory.getLogger(SocketStage.class);
     /** Not a selection op: the loop wants the connection closed. */
     private static final int CLOSE = -1;
@@ -40,21 +48,31 @@ final class SocketStage extends GraphStage<FlowShape<ByteString, ByteString>> {
     private static final ThreadLocal<ByteBuffer> READ_BUFFER =
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(READ_BUFFER_BYTES));
 
-    private final Inlet<ByteString> in = Inlet.create("SocketStage.in");
-    private final Outlet<ByteString> out = Outlet.create("SocketStage.out");
-    private final FlowShape<ByteString, ByteString> shape = FlowShape.of(in, out);
+    private final Inlet<I> in = Inlet.create("SocketStage.in");
+    private final Outlet<O> out = Outlet.create("SocketStage.out");
+    private final FlowShape<I, O> shape = FlowShape.of(in, out);
     private final SocketChannel channel;
     private final SelectionKey key;
     private final SelectorLoop loop;
+    private final Function<I, ByteString> toBytes;
+    private final Function<ByteString, O> fromBytes;
 
-    SocketStage(SocketChannel channel, SelectionKey key, SelectorLoop loop) {
+    SocketStage(SocketChannel channel, SelectionKey key, SelectorLoop loop, Function<I, ByteString> toBytes,
+            Function<ByteString, O> fromBytes) {
         this.channel = channel;
         this.key = key;
         this.loop = loop;
+        this.toBytes = toBytes;
+        this.fromBytes = fromBytes;
+    }
+
+    /** Bytes in, bytes out. */
+    static SocketStage<ByteString, ByteString> bytes(SocketChannel channel, SelectionKey key, SelectorLoop loop) {
+        return new SocketStage<>(channel, key, loop, Function.identity(), Function.identity());
     }
 
     @Override
-    public FlowShape<ByteString, ByteString> shape() {
+    public FlowShape<I, O> shape() {
         return shape;
     }
 
@@ -126,7 +144,12 @@ final class SocketStage extends GraphStage<FlowShape<ByteString, ByteString>> {
 
         @Override
         public void onPush() {
-            pending = buffers(grab(in));
+            ByteString bytes = toBytes.apply(grab(in));
+            if (bytes == null) {
+                pull(in);
+                return;
+            }
+            pending = buffers(bytes);
             next = 0;
             flush();
         }
@@ -186,7 +209,7 @@ final class SocketStage extends GraphStage<FlowShape<ByteString, ByteString>> {
                 lastActivity = System.nanoTime();
                 byte[] bytes = new byte[n];
                 buffer.flip().get(bytes);
-                push(out, ByteString.fromArrayUnsafe(bytes));
+                push(out, fromBytes.apply(ByteString.fromArrayUnsafe(bytes)));
             } else if (n == 0) {
                 loop.arm(key, SelectionKey.OP_READ);
             } else {

@@ -83,7 +83,7 @@ class SocketStageTest {
             // small, so that the echo's writes find the socket full long before the test is over
             channel.socket().setSendBufferSize(8 * 1024);
             SelectionKey key = loop.register(channel);
-            Flow.fromGraph(new SocketStage(channel, key, loop)).join(Flow.<ByteString>create()).run(materializer);
+            Flow.fromGraph(SocketStage.bytes(channel, key, loop)).join(Flow.<ByteString>create()).run(materializer);
         } catch (IOException e) {
             loop.abandoned(channel);
         }
